@@ -1,0 +1,326 @@
+package org.dtc.core;
+
+import java.util.Arrays;
+
+/**
+ * Single-precision matrix multiply C = alpha * op(A) * op(B) + beta * C on row-major arrays,
+ * cache-blocked and register-blocked in the manner of BLIS/GotoBLAS, on a fixed pool of threads.
+ *
+ * <p>Blocking: op(B) is packed once per call, by all threads together, into panels {@code NR}
+ * columns wide and at most {@link #KC} deep (zero-padded at the edges). Each thread then takes a
+ * band of C, and for each {@link #MC}-row block of it and each slice of the inner dimension packs
+ * op(A) into panels {@link #MR} rows tall; a register tile multiplies one A panel by one B panel.
+ * The B panel (KC x NR floats) stays in L1 while the tile walks down the A block, which stays in
+ * L2 together with the block of C that the slices accumulate into.
+ *
+ * <p>Determinism: each output element is one FMA chain over k in ascending order inside every
+ * KC slice, the slices folded into C in order; padding adds exact zeros. Threads split C into
+ * disjoint rectangles of whole tiles, so the result is bit-identical for any thread count. With
+ * {@code dtc.simd.bits=0} the same driver runs the scalar tile, which equals the vector tile bit
+ * for bit as long as both use the same panel width.
+ *
+ * <p>One multiply at a time per instance (the call is synchronized); the workspace is allocated
+ * once per worker and reused, so a multiply allocates nothing.
+ */
+public final class Gemm implements AutoCloseable {
+    /** Rows of the register tile: 8 x 2 vector accumulators use half of AVX-512's registers. */
+    static final int MR = 8;
+    /** Deepest packed slice: a B panel of KC x NR floats fits in L1 beside its A panel. */
+    static final int KC = Integer.getInteger("tune.kc", 256);
+    /** Rows of A packed at once: the A block and MC rows of C stay in L2 across the slices. */
+    static final int MC = Integer.getInteger("tune.mc", 96);
+    /** Floats of packed B per call (4 MiB); wider B is packed and multiplied in column blocks. */
+    private static final int PACKED_B_BUDGET = 1 << 20;
+    /** Columns of the register tile: two vectors, or 8 for the scalar tile. */
+    static final int NR = Simd.BITS == 0 ? 8 : 2 * VectorGemmTile.lanes();
+    /** Below this many multiply-adds one thread is faster than waking the others. */
+    private static final long PARALLEL_THRESHOLD = 1L << 18;
+
+    /** Name of the system property that sets the shared instance's thread count. */
+    public static final String THREADS_PROPERTY = "dtc.threads";
+
+    private static volatile Gemm shared;
+
+    private final WorkerPool pool;
+    private final float[][] packedA;
+    private final float[][] tileScratch;
+    private float[] packedB = new float[PACKED_B_BUDGET];
+
+    // The multiply in progress, read by the workers.
+    private Op opA;
+    private Op opB;
+    private int m;
+    private int n;
+    private int k;
+    private float alpha;
+    private float[] a;
+    private int aOff;
+    private int lda;
+    private float[] b;
+    private int bOff;
+    private int ldb;
+    private float beta;
+    private float[] c;
+    private int cOff;
+    private int ldc;
+    private int sliceDepth;
+    private int jc;
+    private int nc;
+    private boolean splitRows;
+    private int partCount;
+    private final WorkerPool.Job packJob = this::packPart;
+    private final WorkerPool.Job multiplyJob = this::multiplyPart;
+
+    /** A multiplier with its own pool of {@code threads} threads (the caller counts as one). */
+    public Gemm(int threads) {
+        pool = new WorkerPool(threads, "dtc-gemm");
+        packedA = new float[threads][MC * KC];
+        tileScratch = new float[threads][MR * NR];
+    }
+
+    /** The process-wide multiplier, with {@code dtc.threads} threads (default: all processors). */
+    public static Gemm shared() {
+        Gemm g = shared;
+        if (g == null) {
+            synchronized (Gemm.class) {
+                g = shared;
+                if (g == null) {
+                    shared = g = new Gemm(defaultThreads());
+                }
+            }
+        }
+        return g;
+    }
+
+    private static int defaultThreads() {
+        String value = System.getProperty(THREADS_PROPERTY);
+        if (value == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int t = Integer.parseInt(value.trim());
+            if (t >= 1) {
+                return t;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the error below
+        }
+        throw new IllegalArgumentException(THREADS_PROPERTY + " must be a positive integer, not '" + value + "'");
+    }
+
+    /** Threads this multiplier uses. */
+    public int threads() {
+        return pool.threads();
+    }
+
+    /**
+     * C = alpha * op(A) * op(B) + beta * C, where op(A) is m x k, op(B) is k x n and C is m x n,
+     * each stored row-major from its offset with the given leading dimension (row stride).
+     * With beta = 0, C is not read, as in BLAS.
+     */
+    public synchronized void multiply(Op opA, Op opB, int m, int n, int k, float alpha,
+                                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                      float beta, float[] c, int cOff, int ldc) {
+        Checks.dimensions(m, n, k);
+        // Stored shapes: op(A) is m x k, so A is m x k or k x m; likewise B.
+        Checks.matrix("A", a, aOff, opA == Op.N ? m : k, opA == Op.N ? k : m, lda);
+        Checks.matrix("B", b, bOff, opB == Op.N ? k : n, opB == Op.N ? n : k, ldb);
+        Checks.matrix("C", c, cOff, m, n, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0f) {
+            scaleC(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        this.opA = opA;
+        this.opB = opB;
+        this.m = m;
+        this.n = n;
+        this.k = k;
+        this.alpha = alpha;
+        this.a = a;
+        this.aOff = aOff;
+        this.lda = lda;
+        this.b = b;
+        this.bOff = bOff;
+        this.ldb = ldb;
+        this.beta = beta;
+        this.c = c;
+        this.cOff = cOff;
+        this.ldc = ldc;
+        // Equal slices (784 = 3 x 262 rather than 256 + 256 + 256 + 16): every pass over C
+        // then does as much work as the others. Slicing depends on k alone, never on threads.
+        sliceDepth = ceilDiv(k, ceilDiv(k, KC));
+        int blockWidth = Math.max(NR, Math.min(roundUp(n, NR), PACKED_B_BUDGET / k / NR * NR));
+        if (packedB.length < (long) k * blockWidth) {
+            packedB = new float[k * blockWidth]; // only for k beyond PACKED_B_BUDGET / NR
+        }
+        boolean parallel = (long) m * n * k >= PARALLEL_THRESHOLD;
+        try {
+            for (jc = 0; jc < n; jc += blockWidth) {
+                nc = Math.min(blockWidth, n - jc);
+                int rowTiles = ceilDiv(m, MR);
+                int colTiles = ceilDiv(nc, NR);
+                splitRows = rowTiles >= colTiles;
+                partCount = parallel ? Math.min(pool.threads(), colTiles) : 1;
+                pool.run(packJob, partCount);
+                partCount = parallel ? Math.min(pool.threads(), splitRows ? rowTiles : colTiles) : 1;
+                pool.run(multiplyJob, partCount);
+            }
+        } finally {
+            this.a = null;
+            this.b = null;
+            this.c = null;
+        }
+    }
+
+    private static void scaleC(int m, int n, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            if (beta == 0f) {
+                Arrays.fill(c, row, row + n, 0f);
+            } else {
+                for (int j = 0; j < n; j++) {
+                    c[row + j] *= beta;
+                }
+            }
+        }
+    }
+
+    /** First and last (exclusive) index of part p's share of {@code tiles} tiles of {@code size}. */
+    private int bandStart(int part, int tiles, int size) {
+        return (int) ((long) tiles * part / partCount) * size;
+    }
+
+    /** Packs part p's share of the B panels of the current column block, every slice. */
+    private void packPart(int part, int worker) {
+        int panels = ceilDiv(nc, NR);
+        int first = bandStart(part, panels, NR);
+        int last = Math.min(bandStart(part + 1, panels, NR), nc);
+        int ncPadded = roundUp(nc, NR);
+        for (int pc = 0; pc < k; pc += sliceDepth) {
+            int kc = Math.min(sliceDepth, k - pc);
+            packB(pc, kc, first, last, packedB, pc * ncPadded);
+        }
+    }
+
+    /** Part p owns a band of whole tiles of the current column block: rows or columns. */
+    private void multiplyPart(int part, int worker) {
+        if (splitRows) {
+            int tiles = ceilDiv(m, MR);
+            multiplyBlock(bandStart(part, tiles, MR), Math.min(bandStart(part + 1, tiles, MR), m), 0, nc, worker);
+        } else {
+            int tiles = ceilDiv(nc, NR);
+            multiplyBlock(0, m, bandStart(part, tiles, NR), Math.min(bandStart(part + 1, tiles, NR), nc), worker);
+        }
+    }
+
+    /** C[m0:m1, jc+n0 : jc+n1] on worker {@code w}'s A buffer, from the shared packed B. */
+    private void multiplyBlock(int m0, int m1, int n0, int n1, int w) {
+        float[] ap = packedA[w];
+        float[] scratch = tileScratch[w];
+        int ncPadded = roundUp(nc, NR);
+        for (int ic = m0; ic < m1; ic += MC) {
+            int mc = Math.min(MC, m1 - ic);
+            for (int pc = 0; pc < k; pc += sliceDepth) {
+                int kc = Math.min(sliceDepth, k - pc);
+                float sliceBeta = pc == 0 ? beta : 1f;
+                packA(ic, mc, pc, kc, ap);
+                for (int jr = n0; jr < n1; jr += NR) {
+                    int nr = Math.min(NR, n1 - jr);
+                    int bPanel = pc * ncPadded + jr * kc;
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int mr = Math.min(MR, mc - ir);
+                        int cTile = cOff + (ic + ir) * ldc + jc + jr;
+                        tile(kc, ap, ir * kc, packedB, bPanel, sliceBeta, cTile, mr, nr, scratch);
+                    }
+                }
+            }
+        }
+    }
+
+    private void tile(int kc, float[] ap, int aPanel, float[] bp, int bPanel, float sliceBeta,
+                      int cTile, int mr, int nr, float[] scratch) {
+        if (Simd.BITS != 0) {
+            VectorGemmTile.tile(kc, ap, aPanel, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, scratch);
+        } else {
+            ScalarKernels.gemmTile(kc, ap, aPanel, MR, bp, bPanel, NR, alpha, sliceBeta, c, cTile, ldc, mr, nr);
+        }
+    }
+
+    /**
+     * Packs op(B)[pc:pc+kc, jc+j0 : jc+j1] as panels of NR columns, k-major, zero-padded to NR;
+     * the panel of column j starts at {@code sliceBase + j * kc}.
+     */
+    private void packB(int pc, int kc, int j0First, int j1, float[] dst, int sliceBase) {
+        for (int j0 = j0First; j0 < j1; j0 += NR) {
+            int width = Math.min(NR, nc - j0);
+            int base = sliceBase + j0 * kc;
+            if (opB == Op.N) {
+                for (int p = 0; p < kc; p++) {
+                    int to = base + p * NR;
+                    System.arraycopy(b, bOff + (pc + p) * ldb + jc + j0, dst, to, width);
+                    Arrays.fill(dst, to + width, to + NR, 0f);
+                }
+            } else {
+                // op(B)[p, j] = B[j, p]: read each stored row once, write it as a packed column.
+                for (int jj = 0; jj < width; jj++) {
+                    int from = bOff + (jc + j0 + jj) * ldb + pc;
+                    for (int p = 0; p < kc; p++) {
+                        dst[base + p * NR + jj] = b[from + p];
+                    }
+                }
+                for (int jj = width; jj < NR; jj++) {
+                    for (int p = 0; p < kc; p++) {
+                        dst[base + p * NR + jj] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs op(A)[ic:ic+mc, pc:pc+kc] as panels of MR rows, k-major, zero-padded to MR. */
+    private void packA(int ic, int mc, int pc, int kc, float[] dst) {
+        for (int i0 = 0; i0 < mc; i0 += MR) {
+            int height = Math.min(MR, mc - i0);
+            int base = i0 * kc;
+            if (opA == Op.T) {
+                for (int p = 0; p < kc; p++) {
+                    int to = base + p * MR;
+                    System.arraycopy(a, aOff + (pc + p) * lda + ic + i0, dst, to, height);
+                    Arrays.fill(dst, to + height, to + MR, 0f);
+                }
+            } else if (height == MR) {
+                // Read MR row streams side by side so the packed panel is written in order.
+                int from = aOff + (ic + i0) * lda + pc;
+                for (int p = 0; p < kc; p++) {
+                    int to = base + p * MR;
+                    for (int ii = 0; ii < MR; ii++) {
+                        dst[to + ii] = a[from + ii * lda + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int to = base + p * MR;
+                    for (int ii = 0; ii < MR; ii++) {
+                        dst[to + ii] = ii < height ? a[aOff + (ic + i0 + ii) * lda + pc + p] : 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+
+    private static int roundUp(int x, int multiple) {
+        return ceilDiv(x, multiple) * multiple;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

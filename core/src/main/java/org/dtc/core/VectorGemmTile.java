@@ -1,0 +1,113 @@
+package org.dtc.core;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The GEMM register tile: {@link Gemm#MR} rows by two vectors of columns, sixteen accumulators
+ * held in registers across the whole k loop. Each step loads two B vectors from the packed
+ * panel and broadcasts one A value per row. Lane j of accumulator (r, h) is exactly
+ * {@code Math.fma(a[r], b[j], acc)} iterated over k, which is what the scalar tile computes.
+ */
+final class VectorGemmTile {
+    private static final VectorSpecies<Float> F = VectorKernels.F;
+    private static final int L = F.length();
+    private static final int MR = Gemm.MR;
+    private static final int NR = 2 * L;
+
+    private VectorGemmTile() {}
+
+    static int lanes() {
+        return L;
+    }
+
+    /**
+     * C[0:mr, 0:nr] = alpha * (A panel * B panel) + beta * C (beta = 0: C not read). The panels
+     * are packed k-major, MR rows and NR columns per step, zero-padded.
+     */
+    static void tile(int kc, float[] ap, int aOff, float[] bp, int bOff, float alpha, float beta,
+                     float[] c, int cOff, int ldc, int mr, int nr, float[] scratch) {
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
+        FloatVector c40 = FloatVector.zero(F), c41 = FloatVector.zero(F);
+        FloatVector c50 = FloatVector.zero(F), c51 = FloatVector.zero(F);
+        FloatVector c60 = FloatVector.zero(F), c61 = FloatVector.zero(F);
+        FloatVector c70 = FloatVector.zero(F), c71 = FloatVector.zero(F);
+        for (int p = 0; p < kc; p++) {
+            int ai = aOff + p * MR;
+            int bi = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(F, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(F, bp, bi + L);
+            FloatVector a0 = FloatVector.broadcast(F, ap[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(F, ap[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(F, ap[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(F, ap[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(F, ap[ai + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(F, ap[ai + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(F, ap[ai + 6]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(F, ap[ai + 7]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+        }
+        // Park the accumulators, then fold them into C in a loop: passing vectors to a helper
+        // that C2 declines to inline (the tile is large) would box them on every call.
+        c00.intoArray(scratch, 0);
+        c01.intoArray(scratch, L);
+        c10.intoArray(scratch, NR);
+        c11.intoArray(scratch, NR + L);
+        c20.intoArray(scratch, 2 * NR);
+        c21.intoArray(scratch, 2 * NR + L);
+        c30.intoArray(scratch, 3 * NR);
+        c31.intoArray(scratch, 3 * NR + L);
+        c40.intoArray(scratch, 4 * NR);
+        c41.intoArray(scratch, 4 * NR + L);
+        c50.intoArray(scratch, 5 * NR);
+        c51.intoArray(scratch, 5 * NR + L);
+        c60.intoArray(scratch, 6 * NR);
+        c61.intoArray(scratch, 6 * NR + L);
+        c70.intoArray(scratch, 7 * NR);
+        c71.intoArray(scratch, 7 * NR + L);
+        fold(scratch, alpha, beta, c, cOff, ldc, mr, nr);
+    }
+
+    /** C[0:mr, 0:nr] = alpha * acc + beta * C, with the arithmetic of {@link ScalarKernels#combine}. */
+    private static void fold(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc, int mr, int nr) {
+        if (nr < NR) {
+            for (int r = 0; r < mr; r++) {
+                for (int j = 0; j < nr; j++) {
+                    int ci = cOff + r * ldc + j;
+                    c[ci] = ScalarKernels.combine(acc[r * NR + j], alpha, beta, c[ci]);
+                }
+            }
+            return;
+        }
+        FloatVector a = FloatVector.broadcast(F, alpha);
+        for (int r = 0; r < mr; r++) {
+            for (int h = 0; h < NR; h += L) {
+                int ci = cOff + r * ldc + h;
+                FloatVector v = FloatVector.fromArray(F, acc, r * NR + h);
+                if (beta == 0f) {
+                    v.mul(a).intoArray(c, ci);
+                } else {
+                    v.fma(a, FloatVector.fromArray(F, c, ci).mul(beta)).intoArray(c, ci);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package org.dtc.core;
+
+import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LE;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API kernels of the width {@link Simd#bits()}. Each public-facing kernel is split into a
+ * {@code ...Body} loop over whole vectors and a scalar tail from {@link ScalarKernels}; inputs
+ * shorter than two vectors go to the scalar twin directly, where vector setup would not pay.
+ * Loaded only when {@link Simd#vectorized()}.
+ */
+final class VectorKernels {
+    static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(Simd.BITS));
+    static final VectorSpecies<Double> D = VectorSpecies.of(double.class, VectorShape.forBitSize(Simd.BITS));
+    static final int FL = F.length();
+    static final int DL = D.length();
+
+    private VectorKernels() {}
+
+    // ---- float, level 1 ----
+
+    static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        if (n < 2 * FL) {
+            return ScalarKernels.dot(a, aOff, b, bOff, n);
+        }
+        int body = F.loopBound(n);
+        return dotBody(a, aOff, b, bOff, body) + ScalarKernels.dot(a, aOff + body, b, bOff + body, n - body);
+    }
+
+    /** n is a multiple of the lane count; two accumulators hide the FMA latency. */
+    private static float dotBody(float[] a, int aOff, float[] b, int bOff, int n) {
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        int i = 0;
+        for (; i + 2 * FL <= n; i += 2 * FL) {
+            acc0 = FloatVector.fromArray(F, a, aOff + i).fma(FloatVector.fromArray(F, b, bOff + i), acc0);
+            acc1 = FloatVector.fromArray(F, a, aOff + i + FL).fma(FloatVector.fromArray(F, b, bOff + i + FL), acc1);
+        }
+        if (i < n) {
+            acc0 = FloatVector.fromArray(F, a, aOff + i).fma(FloatVector.fromArray(F, b, bOff + i), acc0);
+        }
+        return acc0.add(acc1).reduceLanes(ADD);
+    }
+
+    static void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        int body = n < 2 * FL ? 0 : F.loopBound(n);
+        FloatVector a = FloatVector.broadcast(F, alpha);
+        for (int i = 0; i < body; i += FL) {
+            FloatVector.fromArray(F, x, xOff + i)
+                    .fma(a, FloatVector.fromArray(F, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        ScalarKernels.axpy(n - body, alpha, x, xOff + body, y, yOff + body);
+    }
+
+    static void scale(int n, float alpha, float[] x, int xOff) {
+        int body = n < 2 * FL ? 0 : F.loopBound(n);
+        for (int i = 0; i < body; i += FL) {
+            FloatVector.fromArray(F, x, xOff + i).mul(alpha).intoArray(x, xOff + i);
+        }
+        ScalarKernels.scale(n - body, alpha, x, xOff + body);
+    }
+
+    static float sum(float[] x, int xOff, int n) {
+        if (n < 2 * FL) {
+            return ScalarKernels.sum(x, xOff, n);
+        }
+        int body = F.loopBound(n);
+        FloatVector acc = FloatVector.zero(F);
+        for (int i = 0; i < body; i += FL) {
+            acc = acc.add(FloatVector.fromArray(F, x, xOff + i));
+        }
+        return acc.reduceLanes(ADD) + ScalarKernels.sum(x, xOff + body, n - body);
+    }
+
+    static void rowSums(int m, int n, float[] a, int aOff, int lda, float[] out, int outOff) {
+        for (int i = 0; i < m; i++) {
+            out[outOff + i] = sum(a, aOff + i * lda, n);
+        }
+    }
+
+    /** Adds row after row in the same order as the scalar twin, so the sums agree bit for bit. */
+    static void columnSums(int m, int n, float[] a, int aOff, int lda, float[] out, int outOff) {
+        int body = n < 2 * FL ? 0 : F.loopBound(n);
+        for (int j = 0; j < body; j += FL) {
+            FloatVector acc = FloatVector.zero(F);
+            for (int i = 0; i < m; i++) {
+                acc = acc.add(FloatVector.fromArray(F, a, aOff + i * lda + j));
+            }
+            acc.intoArray(out, outOff + j);
+        }
+        ScalarKernels.columnSums(m, n - body, a, aOff + body, lda, out, outOff + body);
+    }
+
+    static void max(int n, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff) {
+        int body = n < 2 * FL ? 0 : F.loopBound(n);
+        for (int i = 0; i < body; i += FL) {
+            FloatVector.fromArray(F, a, aOff + i).max(FloatVector.fromArray(F, b, bOff + i)).intoArray(out, outOff + i);
+        }
+        ScalarKernels.max(n - body, a, aOff + body, b, bOff + body, out, outOff + body);
+    }
+
+    static void maxMask(int n, float[] a, int aOff, float[] b, int bOff, float[] mask, int maskOff) {
+        int body = n < 2 * FL ? 0 : F.loopBound(n);
+        FloatVector zero = FloatVector.zero(F);
+        for (int i = 0; i < body; i += FL) {
+            VectorMask<Float> ge = FloatVector.fromArray(F, a, aOff + i).compare(GE, FloatVector.fromArray(F, b, bOff + i));
+            zero.blend(1f, ge).intoArray(mask, maskOff + i);
+        }
+        ScalarKernels.maxMask(n - body, a, aOff + body, b, bOff + body, mask, maskOff + body);
+    }
+
+    static void relu(int n, float[] x, int xOff, float[] out, int outOff) {
+        int body = n < 2 * FL ? 0 : F.loopBound(n);
+        for (int i = 0; i < body; i += FL) {
+            FloatVector.fromArray(F, x, xOff + i).max(0f).intoArray(out, outOff + i);
+        }
+        ScalarKernels.relu(n - body, x, xOff + body, out, outOff + body);
+    }
+
+    static void reluBackward(int n, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+        int body = n < 2 * FL ? 0 : F.loopBound(n);
+        FloatVector zero = FloatVector.zero(F);
+        for (int i = 0; i < body; i += FL) {
+            VectorMask<Float> positive = FloatVector.fromArray(F, x, xOff + i).compare(GT, 0f);
+            zero.blend(FloatVector.fromArray(F, dy, dyOff + i), positive).intoArray(dx, dxOff + i);
+        }
+        ScalarKernels.reluBackward(n - body, x, xOff + body, dy, dyOff + body, dx, dxOff + body);
+    }
+
+    // ---- float, level 2 ----
+
+    static void gemv(Op op, int m, int n, float alpha, float[] a, int aOff, int lda,
+                     float[] x, int xOff, float beta, float[] y, int yOff) {
+        if (op == Op.N) {
+            for (int i = 0; i < m; i++) {
+                float sum = dot(a, aOff + i * lda, x, xOff, n);
+                y[yOff + i] = beta == 0f ? alpha * sum : alpha * sum + beta * y[yOff + i];
+            }
+        } else {
+            // y = beta * y, then one axpy per stored row: A is read in storage order.
+            if (beta == 0f) {
+                java.util.Arrays.fill(y, yOff, yOff + n, 0f);
+            } else if (beta != 1f) {
+                scale(n, beta, y, yOff);
+            }
+            for (int i = 0; i < m; i++) {
+                axpy(n, alpha * x[xOff + i], a, aOff + i * lda, y, yOff);
+            }
+        }
+    }
+
+    // ---- double ----
+
+    static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
+        if (n < 2 * DL) {
+            return ScalarKernels.dot(a, aOff, b, bOff, n);
+        }
+        int body = D.loopBound(n);
+        return dotBody(a, aOff, b, bOff, body) + ScalarKernels.dot(a, aOff + body, b, bOff + body, n - body);
+    }
+
+    private static double dotBody(double[] a, int aOff, double[] b, int bOff, int n) {
+        DoubleVector acc0 = DoubleVector.zero(D);
+        DoubleVector acc1 = DoubleVector.zero(D);
+        int i = 0;
+        for (; i + 2 * DL <= n; i += 2 * DL) {
+            acc0 = DoubleVector.fromArray(D, a, aOff + i).fma(DoubleVector.fromArray(D, b, bOff + i), acc0);
+            acc1 = DoubleVector.fromArray(D, a, aOff + i + DL).fma(DoubleVector.fromArray(D, b, bOff + i + DL), acc1);
+        }
+        if (i < n) {
+            acc0 = DoubleVector.fromArray(D, a, aOff + i).fma(DoubleVector.fromArray(D, b, bOff + i), acc0);
+        }
+        return acc0.add(acc1).reduceLanes(ADD);
+    }
+
+    static void axpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        int body = n < 2 * DL ? 0 : D.loopBound(n);
+        DoubleVector a = DoubleVector.broadcast(D, alpha);
+        for (int i = 0; i < body; i += DL) {
+            DoubleVector.fromArray(D, x, xOff + i)
+                    .fma(a, DoubleVector.fromArray(D, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        ScalarKernels.axpy(n - body, alpha, x, xOff + body, y, yOff + body);
+    }
+
+    static void scale(int n, double alpha, double[] x, int xOff) {
+        int body = n < 2 * DL ? 0 : D.loopBound(n);
+        for (int i = 0; i < body; i += DL) {
+            DoubleVector.fromArray(D, x, xOff + i).mul(alpha).intoArray(x, xOff + i);
+        }
+        ScalarKernels.scale(n - body, alpha, x, xOff + body);
+    }
+
+    /** The same three cases as the scalar twin, so the two agree bit for bit. */
+    static void softThreshold(int n, double t, double[] x, int xOff, double[] out, int outOff) {
+        int body = n < 2 * DL ? 0 : D.loopBound(n);
+        DoubleVector zero = DoubleVector.zero(D);
+        for (int i = 0; i < body; i += DL) {
+            DoubleVector v = DoubleVector.fromArray(D, x, xOff + i);
+            v.add(t)
+                    .blend(v.sub(t), v.compare(GT, t))
+                    .blend(zero, v.abs().compare(LE, t))
+                    .intoArray(out, outOff + i);
+        }
+        ScalarKernels.softThreshold(n - body, t, x, xOff + body, out, outOff + body);
+    }
+
+    static void gemv(Op op, int m, int n, double alpha, double[] a, int aOff, int lda,
+                     double[] x, int xOff, double beta, double[] y, int yOff) {
+        if (op == Op.N) {
+            for (int i = 0; i < m; i++) {
+                double sum = dot(a, aOff + i * lda, x, xOff, n);
+                y[yOff + i] = beta == 0.0 ? alpha * sum : alpha * sum + beta * y[yOff + i];
+            }
+        } else {
+            if (beta == 0.0) {
+                java.util.Arrays.fill(y, yOff, yOff + n, 0.0);
+            } else if (beta != 1.0) {
+                scale(n, beta, y, yOff);
+            }
+            for (int i = 0; i < m; i++) {
+                axpy(n, alpha * x[xOff + i], a, aOff + i * lda, y, yOff);
+            }
+        }
+    }
+}
