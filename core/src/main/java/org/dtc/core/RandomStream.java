@@ -89,7 +89,7 @@ public final class RandomStream {
             x2 = 2.0 * nextDouble() - 1.0;
             r2 = x1 * x1 + x2 * x2;
         } while (r2 >= 1.0 || r2 == 0.0);
-        double f = Math.sqrt(-2.0 * Math.log(r2) / r2);
+        double f = Math.sqrt(-2.0 * CorrectlyRoundedLog.log(r2) / r2);
         cachedGaussian = f * x1;
         hasCachedGaussian = true;
         return f * x2;

@@ -1,0 +1,239 @@
+package org.dtc.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * GEMM in all four layouts against the textbook triple loop and EJML, on shapes that hit every
+ * edge of the blocking (1, 2, tile sizes +-1, primes, 513, more than one K slice), with offsets
+ * and leading dimensions wider than the rows; and bit-identical results for 1, 2 and 4 threads.
+ */
+class GemmTest {
+    private static Gemm one;
+    private static Gemm two;
+    private static Gemm four;
+
+    @BeforeAll
+    static void pools() {
+        one = new Gemm(1);
+        two = new Gemm(2);
+        four = new Gemm(4);
+    }
+
+    @AfterAll
+    static void close() {
+        one.close();
+        two.close();
+        four.close();
+    }
+
+    /** (m, k, n) triples: each special size in each position, the others ordinary. */
+    private static List<int[]> shapes() {
+        int[] special = {1, 2, Gemm.MR - 1, Gemm.MR + 1, Gemm.NR - 1, Gemm.NR + 1, 13, 97, 513};
+        List<int[]> shapes = new ArrayList<>();
+        for (int v : special) {
+            shapes.add(new int[] {v, 37, 29});
+            shapes.add(new int[] {29, v, 37});
+            shapes.add(new int[] {37, 29, v});
+        }
+        shapes.add(new int[] {Gemm.KC * 2 + 3, Gemm.KC + 1, 3 * Gemm.NR + 5}); // two K slices, many tiles
+        shapes.add(new int[] {513, 513, 513});
+        return shapes;
+    }
+
+    @Test
+    void allLayoutsMatchTheTripleLoopAndEjml() {
+        RandomStream random = new RandomStream(21);
+        for (int[] shape : shapes()) {
+            for (Op opA : Op.values()) {
+                for (Op opB : Op.values()) {
+                    checkAgainstReferences(random, shape[0], shape[1], shape[2], opA, opB, 1.25f, 0.5f);
+                }
+            }
+        }
+    }
+
+    @Test
+    void alphaAndBetaCombineAsSpecified() {
+        RandomStream random = new RandomStream(22);
+        float[][] alphaBeta = {{1f, 0f}, {-2f, 1f}, {0.5f, -3f}, {1f, 1f}};
+        for (float[] ab : alphaBeta) {
+            checkAgainstReferences(random, 70, 300, 45, Op.N, Op.T, ab[0], ab[1]);
+            checkAgainstReferences(random, 19, 3, 100, Op.T, Op.N, ab[0], ab[1]);
+        }
+    }
+
+    @Test
+    void betaZeroDoesNotReadC() {
+        float[] a = {1, 2, 3, 4};
+        float[] b = {5, 6, 7, 8};
+        float[] c = {Float.NaN, Float.NaN, Float.POSITIVE_INFINITY, Float.NaN};
+        one.multiply(Op.N, Op.N, 2, 2, 2, 1f, a, 0, 2, b, 0, 2, 0f, c, 0, 2);
+        assertThat(c).containsExactly(19f, 22f, 43f, 50f);
+    }
+
+    @Test
+    void emptyInnerDimensionScalesC() {
+        float[] c = {1, 2, 3, 4};
+        one.multiply(Op.N, Op.N, 2, 2, 0, 1f, new float[0], 0, 1, new float[0], 0, 2, 3f, c, 0, 2);
+        assertThat(c).containsExactly(3f, 6f, 9f, 12f);
+        one.multiply(Op.N, Op.N, 2, 2, 0, 1f, new float[0], 0, 1, new float[0], 0, 2, 0f, c, 0, 2);
+        assertThat(c).containsExactly(0f, 0f, 0f, 0f);
+    }
+
+    @Test
+    void resultsAreBitIdenticalForOneTwoAndFourThreads() {
+        RandomStream random = new RandomStream(23);
+        int[][] shapes = {{512, 784, 512}, {513, 257, 130}, {37, 600, 777}, {1000, 64, 10}, {7, 900, 1030}};
+        for (int[] s : shapes) {
+            for (Op opA : Op.values()) {
+                for (Op opB : Op.values()) {
+                    int m = s[0];
+                    int k = s[1];
+                    int n = s[2];
+                    float[] a = TestArrays.matrix(random, 0, opA == Op.N ? m : k, opA == Op.N ? k : m,
+                            opA == Op.N ? k : m);
+                    float[] b = TestArrays.matrix(random, 0, opB == Op.N ? k : n, opB == Op.N ? n : k,
+                            opB == Op.N ? n : k);
+                    float[] c0 = TestArrays.matrix(random, 0, m, n, n);
+                    float[] c1 = c0.clone();
+                    float[] c2 = c0.clone();
+                    float[] c4 = c0.clone();
+                    int lda = opA == Op.N ? k : m;
+                    int ldb = opB == Op.N ? n : k;
+                    one.multiply(opA, opB, m, n, k, 0.75f, a, 0, lda, b, 0, ldb, 0.5f, c1, 0, n);
+                    two.multiply(opA, opB, m, n, k, 0.75f, a, 0, lda, b, 0, ldb, 0.5f, c2, 0, n);
+                    four.multiply(opA, opB, m, n, k, 0.75f, a, 0, lda, b, 0, ldb, 0.5f, c4, 0, n);
+                    String what = m + "x" + k + "x" + n + ":" + opA + opB;
+                    assertThat(c2).as("2 threads vs 1, %s", what).isEqualTo(c1);
+                    assertThat(c4).as("4 threads vs 1, %s", what).isEqualTo(c1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSharedMultiplierIsTheOneKernelsUses() {
+        float[] a = {1, 2, 3, 4, 5, 6};
+        float[] b = {1, 0, 0, 1, 1, 1};
+        float[] c = new float[4];
+        Kernels.gemm(Op.N, Op.N, 2, 2, 3, 1f, a, 0, 3, b, 0, 2, 0f, c, 0, 2);
+        assertThat(c).containsExactly(4f, 5f, 10f, 11f);
+        assertThat(Gemm.shared().threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void matrixViewsAreCheckedForAgreeingShapes() {
+        FloatMatrix a = FloatMatrix.zeros(3, 4);
+        FloatMatrix b = FloatMatrix.zeros(5, 2);
+        FloatMatrix c = FloatMatrix.zeros(3, 2);
+        assertThatThrownBy(() -> Kernels.gemm(Op.N, Op.N, 1f, a, b, 0f, c))
+                .hasMessage("gemm shapes disagree: opN(A) is 3 x 4, opN(B) is 5 x 2, C is 3 x 2");
+        FloatMatrix big = FloatMatrix.wrap(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 3, 3);
+        FloatMatrix product = FloatMatrix.zeros(2, 2);
+        // The top-left 2 x 2 of big times its bottom-right 2 x 2, as views of one array.
+        Kernels.gemm(Op.N, Op.N, 1f, big.view(0, 0, 2, 2), big.view(1, 1, 2, 2), 0f, product);
+        assertThat(product.data()).containsExactly(1 * 5 + 2 * 8, 1 * 6 + 2 * 9, 4 * 5 + 5 * 8, 4 * 6 + 5 * 9);
+    }
+
+    @Test
+    void badArgumentsNameTheOperand() {
+        float[] small = new float[6];
+        assertThatThrownBy(() -> one.multiply(Op.N, Op.N, 2, 2, 3, 1f, small, 0, 3, small, 1, 2, 0f, small, 0, 2))
+                .hasMessageContaining("B: a 3 x 2 matrix at offset 1 with leading dimension 2 needs 7 elements, the array has 6")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> one.multiply(Op.T, Op.N, 2, 2, 3, 1f, small, 0, 1, small, 0, 2, 0f, small, 0, 2))
+                .hasMessageContaining("A: leading dimension 1 is less than the 2 columns");
+        assertThatThrownBy(() -> one.multiply(Op.N, Op.N, -1, 2, 3, 1f, small, 0, 3, small, 0, 2, 0f, small, 0, 2))
+                .hasMessageContaining("negative dimension: m=-1");
+    }
+
+    /**
+     * Vector and scalar register tiles on the same packed panels: each output is the same FMA
+     * chain, so the two agree to the bit, which is why thread count and SIMD width never change
+     * a GEMM result.
+     */
+    @Test
+    void vectorTileEqualsScalarTileBitForBit() {
+        if (!Simd.vectorized()) {
+            return; // the scalar tile is the only one in this JVM; the other runs cover the vector one
+        }
+        RandomStream random = new RandomStream(24);
+        int nr = Gemm.NR;
+        for (int kc : new int[] {1, 2, 17, Gemm.KC}) {
+            float[] ap = TestArrays.floats(random, 0, kc * Gemm.MR, 0);
+            float[] bp = TestArrays.floats(random, 0, kc * nr, 0);
+            for (int mr : new int[] {1, Gemm.MR - 1, Gemm.MR}) {
+                for (int w : new int[] {1, nr - 1, nr}) {
+                    for (float beta : new float[] {0f, 1f, -0.5f}) {
+                        float[] cVector = TestArrays.floats(random, 0, Gemm.MR * (nr + 3), 0);
+                        float[] cScalar = cVector.clone();
+                        VectorGemmTile.tile(kc, ap, 0, bp, 0, 1.5f, beta, cVector, 0, nr + 3, mr, w,
+                                new float[Gemm.MR * nr]);
+                        ScalarKernels.gemmTile(kc, ap, 0, Gemm.MR, bp, 0, nr, 1.5f, beta, cScalar, 0, nr + 3, mr, w);
+                        assertThat(cVector).as("kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta).isEqualTo(cScalar);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkAgainstReferences(RandomStream random, int m, int k, int n, Op opA, Op opB,
+                                               float alpha, float beta) {
+        int aRows = opA == Op.N ? m : k;
+        int aCols = opA == Op.N ? k : m;
+        int bRows = opB == Op.N ? k : n;
+        int bCols = opB == Op.N ? n : k;
+        int offA = 3;
+        int offB = 1;
+        int offC = 2;
+        int lda = aCols + 5;
+        int ldb = bCols + 2;
+        int ldc = n + 7;
+        float[] a = TestArrays.matrix(random, offA, aRows, aCols, lda);
+        float[] b = TestArrays.matrix(random, offB, bRows, bCols, ldb);
+        float[] c = TestArrays.matrix(random, offC, m, n, ldc);
+        float[] ours = c.clone();
+        Kernels.gemm(opA, opB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, ours, offC, ldc);
+        float[] loop = c.clone();
+        ScalarKernels.gemm(opA, opB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, loop, offC, ldc);
+
+        FMatrixRMaj ea = new FMatrixRMaj(aRows, aCols, true, TestArrays.dense(a, offA, aRows, aCols, lda));
+        FMatrixRMaj eb = new FMatrixRMaj(bRows, bCols, true, TestArrays.dense(b, offB, bRows, bCols, ldb));
+        FMatrixRMaj product = new FMatrixRMaj(m, n);
+        if (opA == Op.N && opB == Op.N) {
+            CommonOps_FDRM.mult(ea, eb, product);
+        } else if (opA == Op.T && opB == Op.N) {
+            CommonOps_FDRM.multTransA(ea, eb, product);
+        } else if (opA == Op.N) {
+            CommonOps_FDRM.multTransB(ea, eb, product);
+        } else {
+            CommonOps_FDRM.multTransAB(ea, eb, product);
+        }
+
+        String what = m + "x" + k + "x" + n + ":" + opA + opB + " alpha=" + alpha + " beta=" + beta;
+        // Inputs lie in [-1, 1], so |alpha| k + |beta| bounds the sum of magnitudes; k + 2 terms
+        // counting alpha's product and beta's. Each side is within the bound of the exact value.
+        double bound = 2 * Bounds.floatSum(k + 2, Math.abs(alpha) * k + Math.abs(beta));
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int idx = offC + i * ldc + j;
+                double ejml = (double) alpha * product.get(i, j) + (double) beta * c[idx];
+                double got = ours[idx];
+                if (!(Math.abs(got - loop[idx]) <= bound && Math.abs(got - ejml) <= bound)) {
+                    fail("%s: C[%d,%d] = %s, triple loop %s, EJML %s, bound %s", what, i, j, got, loop[idx], ejml, bound);
+                }
+            }
+        }
+        TestArrays.assertOutsideUnchanged(c, ours, offC, m, n, ldc);
+    }
+}
