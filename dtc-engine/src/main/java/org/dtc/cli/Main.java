@@ -1,0 +1,74 @@
+package org.dtc.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code dtc} command. Subcommands are added by the features that own them (data, lasso,
+ * reproduce, report, bench). Errors are one line on stderr and a non-zero exit status; with
+ * {@code --debug} the stack trace follows.
+ */
+@Command(
+        name = "dtc",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionInfo.class,
+        description = "Compression-aware training with Dual Tomographic Compression (DTC): train an MLP, "
+                + "measure its per-neuron weight rays with compressed sensing, prune neurons for real, keep training.",
+        footer = {"", "Exit status: 0 on success, 1 on a failed command, 2 on a usage error."})
+public final class Main implements Runnable {
+    /** Exit status of a command that failed while running. */
+    static final int FAILURE = 1;
+    /** Exit status of a command line that could not be understood. */
+    static final int USAGE = 2;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an error as well as its message.")
+    boolean debug;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(execute(args, out, err));
+    }
+
+    /** Runs the command line and returns its exit status. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
+            err.println("dtc: " + e.getMessage() + " (see 'dtc --help')");
+            if (main.debug) {
+                e.printStackTrace(err);
+            }
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((Exception e, CommandLine failed, CommandLine.ParseResult parsed) -> {
+            err.println("dtc: " + describe(e));
+            if (main.debug) {
+                e.printStackTrace(err);
+            }
+            return FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    /** The message of an error, or its type when it has none. */
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

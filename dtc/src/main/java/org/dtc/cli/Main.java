@@ -1,6 +1,0 @@
-package org.dtc.cli;
-
-public final class Main {
-    public static void main(String[] args) {
-    }
-}
