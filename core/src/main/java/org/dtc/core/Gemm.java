@@ -33,6 +33,8 @@ public final class Gemm implements AutoCloseable {
     private static final int PACKED_B_BUDGET = 1 << 20;
     /** Columns of the register tile: two vectors, or 8 for the scalar tile. */
     static final int NR = Simd.BITS == 0 ? 8 : 2 * VectorGemmTile.lanes();
+    /** Columns of the narrow tile that takes a last panel of at most this many columns. */
+    static final int NR_NARROW = NR / 2;
     /** Below this many multiply-adds one thread is faster than waking the others. */
     private static final long PARALLEL_THRESHOLD = 1L << 18;
 
@@ -242,38 +244,44 @@ public final class Gemm implements AutoCloseable {
 
     private void tile(int kc, float[] ap, int aPanel, float[] bp, int bPanel, float sliceBeta,
                       int cTile, int mr, int nr, float[] scratch) {
-        if (Simd.BITS != 0) {
-            VectorGemmTile.tile(kc, ap, aPanel, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, scratch);
+        boolean narrow = nr <= NR_NARROW;
+        if (Simd.BITS == 0) {
+            int width = narrow ? NR_NARROW : NR;
+            ScalarKernels.gemmTile(kc, ap, aPanel, MR, bp, bPanel, width, alpha, sliceBeta, c, cTile, ldc, mr, nr);
+        } else if (narrow) {
+            VectorGemmTile.tileNarrow(kc, ap, aPanel, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, scratch);
         } else {
-            ScalarKernels.gemmTile(kc, ap, aPanel, MR, bp, bPanel, NR, alpha, sliceBeta, c, cTile, ldc, mr, nr);
+            VectorGemmTile.tile(kc, ap, aPanel, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, scratch);
         }
     }
 
     /**
-     * Packs op(B)[pc:pc+kc, jc+j0 : jc+j1] as panels of NR columns, k-major, zero-padded to NR;
-     * the panel of column j starts at {@code sliceBase + j * kc}.
+     * Packs op(B)[pc:pc+kc, jc+j0 : jc+j1] as panels of NR columns, k-major, zero-padded; a last
+     * panel of at most NR_NARROW columns is packed NR_NARROW wide for the narrow tile. The panel
+     * of column j starts at {@code sliceBase + j * kc}.
      */
     private void packB(int pc, int kc, int j0First, int j1, float[] dst, int sliceBase) {
         for (int j0 = j0First; j0 < j1; j0 += NR) {
             int width = Math.min(NR, nc - j0);
+            int panelWidth = width <= NR_NARROW ? NR_NARROW : NR;
             int base = sliceBase + j0 * kc;
             if (opB == Op.N) {
                 for (int p = 0; p < kc; p++) {
-                    int to = base + p * NR;
+                    int to = base + p * panelWidth;
                     System.arraycopy(b, bOff + (pc + p) * ldb + jc + j0, dst, to, width);
-                    Arrays.fill(dst, to + width, to + NR, 0f);
+                    Arrays.fill(dst, to + width, to + panelWidth, 0f);
                 }
             } else {
                 // op(B)[p, j] = B[j, p]: read each stored row once, write it as a packed column.
                 for (int jj = 0; jj < width; jj++) {
                     int from = bOff + (jc + j0 + jj) * ldb + pc;
                     for (int p = 0; p < kc; p++) {
-                        dst[base + p * NR + jj] = b[from + p];
+                        dst[base + p * panelWidth + jj] = b[from + p];
                     }
                 }
-                for (int jj = width; jj < NR; jj++) {
+                for (int jj = width; jj < panelWidth; jj++) {
                     for (int p = 0; p < kc; p++) {
-                        dst[base + p * NR + jj] = 0f;
+                        dst[base + p * panelWidth + jj] = 0f;
                     }
                 }
             }

@@ -83,25 +83,66 @@ final class VectorGemmTile {
         c61.intoArray(scratch, 6 * NR + L);
         c70.intoArray(scratch, 7 * NR);
         c71.intoArray(scratch, 7 * NR + L);
-        fold(scratch, alpha, beta, c, cOff, ldc, mr, nr);
+        fold(scratch, NR, alpha, beta, c, cOff, ldc, mr, nr);
     }
 
-    /** C[0:mr, 0:nr] = alpha * acc + beta * C, with the arithmetic of {@link ScalarKernels#combine}. */
-    private static void fold(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc, int mr, int nr) {
-        if (nr < NR) {
+    /**
+     * The same for a narrow B panel, one vector wide (the last columns of a matrix whose width
+     * leaves at most L of them): half the work of padding them to a full tile.
+     */
+    static void tileNarrow(int kc, float[] ap, int aOff, float[] bp, int bOff, float alpha, float beta,
+                           float[] c, int cOff, int ldc, int mr, int nr, float[] scratch) {
+        FloatVector c0 = FloatVector.zero(F);
+        FloatVector c1 = FloatVector.zero(F);
+        FloatVector c2 = FloatVector.zero(F);
+        FloatVector c3 = FloatVector.zero(F);
+        FloatVector c4 = FloatVector.zero(F);
+        FloatVector c5 = FloatVector.zero(F);
+        FloatVector c6 = FloatVector.zero(F);
+        FloatVector c7 = FloatVector.zero(F);
+        for (int p = 0; p < kc; p++) {
+            int ai = aOff + p * MR;
+            FloatVector b = FloatVector.fromArray(F, bp, bOff + p * L);
+            c0 = FloatVector.broadcast(F, ap[ai]).fma(b, c0);
+            c1 = FloatVector.broadcast(F, ap[ai + 1]).fma(b, c1);
+            c2 = FloatVector.broadcast(F, ap[ai + 2]).fma(b, c2);
+            c3 = FloatVector.broadcast(F, ap[ai + 3]).fma(b, c3);
+            c4 = FloatVector.broadcast(F, ap[ai + 4]).fma(b, c4);
+            c5 = FloatVector.broadcast(F, ap[ai + 5]).fma(b, c5);
+            c6 = FloatVector.broadcast(F, ap[ai + 6]).fma(b, c6);
+            c7 = FloatVector.broadcast(F, ap[ai + 7]).fma(b, c7);
+        }
+        c0.intoArray(scratch, 0);
+        c1.intoArray(scratch, L);
+        c2.intoArray(scratch, 2 * L);
+        c3.intoArray(scratch, 3 * L);
+        c4.intoArray(scratch, 4 * L);
+        c5.intoArray(scratch, 5 * L);
+        c6.intoArray(scratch, 6 * L);
+        c7.intoArray(scratch, 7 * L);
+        fold(scratch, L, alpha, beta, c, cOff, ldc, mr, nr);
+    }
+
+    /**
+     * C[0:mr, 0:nr] = alpha * acc + beta * C, with the arithmetic of {@link ScalarKernels#combine};
+     * row r of the accumulators starts at {@code acc[r * width]}.
+     */
+    private static void fold(float[] acc, int width, float alpha, float beta, float[] c, int cOff, int ldc,
+                             int mr, int nr) {
+        if (nr < width) {
             for (int r = 0; r < mr; r++) {
                 for (int j = 0; j < nr; j++) {
                     int ci = cOff + r * ldc + j;
-                    c[ci] = ScalarKernels.combine(acc[r * NR + j], alpha, beta, c[ci]);
+                    c[ci] = ScalarKernels.combine(acc[r * width + j], alpha, beta, c[ci]);
                 }
             }
             return;
         }
         FloatVector a = FloatVector.broadcast(F, alpha);
         for (int r = 0; r < mr; r++) {
-            for (int h = 0; h < NR; h += L) {
+            for (int h = 0; h < width; h += L) {
                 int ci = cOff + r * ldc + h;
-                FloatVector v = FloatVector.fromArray(F, acc, r * NR + h);
+                FloatVector v = FloatVector.fromArray(F, acc, r * width + h);
                 if (beta == 0f) {
                     v.mul(a).intoArray(c, ci);
                 } else {

@@ -38,7 +38,8 @@ class GemmTest {
 
     /** (m, k, n) triples: each special size in each position, the others ordinary. */
     private static List<int[]> shapes() {
-        int[] special = {1, 2, Gemm.MR - 1, Gemm.MR + 1, Gemm.NR - 1, Gemm.NR + 1, 13, 97, 513};
+        int[] special = {1, 2, Gemm.MR - 1, Gemm.MR + 1, Gemm.NR_NARROW, Gemm.NR_NARROW + 1, Gemm.NR - 1,
+            Gemm.NR + 1, Gemm.NR + Gemm.NR_NARROW, 13, 97, 513};
         List<int[]> shapes = new ArrayList<>();
         for (int v : special) {
             shapes.add(new int[] {v, 37, 29});
@@ -93,7 +94,8 @@ class GemmTest {
     @Test
     void resultsAreBitIdenticalForOneTwoAndFourThreads() {
         RandomStream random = new RandomStream(23);
-        int[][] shapes = {{512, 784, 512}, {513, 257, 130}, {37, 600, 777}, {1000, 64, 10}, {7, 900, 1030}};
+        int[][] shapes = {{512, 784, 512}, {513, 257, 130}, {37, 600, 777}, {1000, 64, 10}, {7, 900, 1030},
+            {300, 100, Gemm.NR * 7 + Gemm.NR_NARROW}};
         for (int[] s : shapes) {
             for (Op opA : Op.values()) {
                 for (Op opB : Op.values()) {
@@ -182,6 +184,15 @@ class GemmTest {
                         ScalarKernels.gemmTile(kc, ap, 0, Gemm.MR, bp, 0, nr, 1.5f, beta, cScalar, 0, nr + 3, mr, w);
                         assertThat(cVector).as("kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta).isEqualTo(cScalar);
                     }
+                }
+                int narrow = Gemm.NR_NARROW;
+                for (int w : new int[] {1, narrow - 1, narrow}) {
+                    float[] cVector = TestArrays.floats(random, 0, Gemm.MR * (narrow + 1), 0);
+                    float[] cScalar = cVector.clone();
+                    VectorGemmTile.tileNarrow(kc, ap, 0, bp, 0, -0.5f, 2f, cVector, 0, narrow + 1, mr, w,
+                            new float[Gemm.MR * narrow]);
+                    ScalarKernels.gemmTile(kc, ap, 0, Gemm.MR, bp, 0, narrow, -0.5f, 2f, cScalar, 0, narrow + 1, mr, w);
+                    assertThat(cVector).as("narrow kc=%d mr=%d nr=%d", kc, mr, w).isEqualTo(cScalar);
                 }
             }
         }
