@@ -223,33 +223,47 @@ public final class Gemm implements AutoCloseable {
         float[] ap = packedA[w];
         float[] scratch = tileScratch[w];
         int ncPadded = roundUp(nc, NR);
+        // One narrow B panel (say the 10 classes of an output layer): each A value is used only
+        // nc times, so the tile reads A where it lies instead of packing it first.
+        boolean aInPlace = nc <= NR_NARROW;
+        int aRow = opA == Op.N ? lda : 1;
+        int aStep = opA == Op.N ? 1 : lda;
         for (int ic = m0; ic < m1; ic += MC) {
             int mc = Math.min(MC, m1 - ic);
+            int fullRows = aInPlace ? mc / MR * MR : 0;
             for (int pc = 0; pc < k; pc += sliceDepth) {
                 int kc = Math.min(sliceDepth, k - pc);
                 float sliceBeta = pc == 0 ? beta : 1f;
-                packA(ic, mc, pc, kc, ap);
+                packA(ic + fullRows, mc - fullRows, pc, kc, ap);
                 for (int jr = n0; jr < n1; jr += NR) {
                     int nr = Math.min(NR, n1 - jr);
                     int bPanel = pc * ncPadded + jr * kc;
                     for (int ir = 0; ir < mc; ir += MR) {
                         int mr = Math.min(MR, mc - ir);
                         int cTile = cOff + (ic + ir) * ldc + jc + jr;
-                        tile(kc, ap, ir * kc, packedB, bPanel, sliceBeta, cTile, mr, nr, scratch);
+                        if (ir < fullRows) {
+                            int at = aOff + (ic + ir) * aRow + pc * aStep;
+                            tile(kc, a, at, aRow, aStep, packedB, bPanel, sliceBeta, cTile, mr, nr, scratch);
+                        } else {
+                            tile(kc, ap, (ir - fullRows) * kc, 1, MR, packedB, bPanel, sliceBeta, cTile, mr, nr,
+                                    scratch);
+                        }
                     }
                 }
             }
         }
     }
 
-    private void tile(int kc, float[] ap, int aPanel, float[] bp, int bPanel, float sliceBeta,
+    private void tile(int kc, float[] ap, int aPanel, int aRow, int aStep, float[] bp, int bPanel, float sliceBeta,
                       int cTile, int mr, int nr, float[] scratch) {
         boolean narrow = nr <= NR_NARROW;
         if (Simd.BITS == 0) {
             int width = narrow ? NR_NARROW : NR;
-            ScalarKernels.gemmTile(kc, ap, aPanel, MR, bp, bPanel, width, alpha, sliceBeta, c, cTile, ldc, mr, nr);
+            ScalarKernels.gemmTile(kc, ap, aPanel, aRow, aStep, bp, bPanel, width, alpha, sliceBeta,
+                    c, cTile, ldc, mr, nr);
         } else if (narrow) {
-            VectorGemmTile.tileNarrow(kc, ap, aPanel, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, scratch);
+            VectorGemmTile.tileNarrow(kc, ap, aPanel, aRow, aStep, bp, bPanel, alpha, sliceBeta,
+                    c, cTile, ldc, mr, nr, scratch);
         } else {
             VectorGemmTile.tile(kc, ap, aPanel, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, scratch);
         }

@@ -139,16 +139,17 @@ final class ScalarKernels {
      * The GEMM register tile on packed panels, lane by lane what the vector tile computes: for
      * each of the mr x nr outputs an FMA chain over k in ascending order, then
      * C = alpha * acc (+ beta * C unless beta is 0). It therefore equals the vector tile bit for
-     * bit. {@code ap} holds {@code kc} groups of {@code rowsPacked} A values, {@code bp} holds
-     * {@code kc} groups of {@code colsPacked} B values; only the top-left mr x nr is stored.
+     * bit. A value (r, p) is at {@code ap[aOff + r * aRow + p * aStep]} (a packed panel: aRow = 1,
+     * aStep = rows packed; or A in place), {@code bp} holds {@code kc} groups of
+     * {@code colsPacked} B values; only the top-left mr x nr is stored.
      */
-    static void gemmTile(int kc, float[] ap, int aOff, int rowsPacked, float[] bp, int bOff, int colsPacked,
+    static void gemmTile(int kc, float[] ap, int aOff, int aRow, int aStep, float[] bp, int bOff, int colsPacked,
                          float alpha, float beta, float[] c, int cOff, int ldc, int mr, int nr) {
         for (int r = 0; r < mr; r++) {
             for (int j = 0; j < nr; j++) {
                 float acc = 0f;
                 for (int p = 0; p < kc; p++) {
-                    acc = Math.fma(ap[aOff + p * rowsPacked + r], bp[bOff + p * colsPacked + j], acc);
+                    acc = Math.fma(ap[aOff + r * aRow + p * aStep], bp[bOff + p * colsPacked + j], acc);
                 }
                 int ci = cOff + r * ldc + j;
                 c[ci] = combine(acc, alpha, beta, c[ci]);

@@ -88,10 +88,12 @@ final class VectorGemmTile {
 
     /**
      * The same for a narrow B panel, one vector wide (the last columns of a matrix whose width
-     * leaves at most L of them): half the work of padding them to a full tile.
+     * leaves at most L of them): half the work of padding them to a full tile. A value (r, p) is
+     * read at {@code ap[aOff + r * aRow + p * aStep]}: a packed panel, or A in place when B is a
+     * single narrow panel and packing A would cost as much as multiplying it.
      */
-    static void tileNarrow(int kc, float[] ap, int aOff, float[] bp, int bOff, float alpha, float beta,
-                           float[] c, int cOff, int ldc, int mr, int nr, float[] scratch) {
+    static void tileNarrow(int kc, float[] ap, int aOff, int aRow, int aStep, float[] bp, int bOff,
+                           float alpha, float beta, float[] c, int cOff, int ldc, int mr, int nr, float[] scratch) {
         FloatVector c0 = FloatVector.zero(F);
         FloatVector c1 = FloatVector.zero(F);
         FloatVector c2 = FloatVector.zero(F);
@@ -101,16 +103,16 @@ final class VectorGemmTile {
         FloatVector c6 = FloatVector.zero(F);
         FloatVector c7 = FloatVector.zero(F);
         for (int p = 0; p < kc; p++) {
-            int ai = aOff + p * MR;
+            int ai = aOff + p * aStep;
             FloatVector b = FloatVector.fromArray(F, bp, bOff + p * L);
             c0 = FloatVector.broadcast(F, ap[ai]).fma(b, c0);
-            c1 = FloatVector.broadcast(F, ap[ai + 1]).fma(b, c1);
-            c2 = FloatVector.broadcast(F, ap[ai + 2]).fma(b, c2);
-            c3 = FloatVector.broadcast(F, ap[ai + 3]).fma(b, c3);
-            c4 = FloatVector.broadcast(F, ap[ai + 4]).fma(b, c4);
-            c5 = FloatVector.broadcast(F, ap[ai + 5]).fma(b, c5);
-            c6 = FloatVector.broadcast(F, ap[ai + 6]).fma(b, c6);
-            c7 = FloatVector.broadcast(F, ap[ai + 7]).fma(b, c7);
+            c1 = FloatVector.broadcast(F, ap[ai + 1 * aRow]).fma(b, c1);
+            c2 = FloatVector.broadcast(F, ap[ai + 2 * aRow]).fma(b, c2);
+            c3 = FloatVector.broadcast(F, ap[ai + 3 * aRow]).fma(b, c3);
+            c4 = FloatVector.broadcast(F, ap[ai + 4 * aRow]).fma(b, c4);
+            c5 = FloatVector.broadcast(F, ap[ai + 5 * aRow]).fma(b, c5);
+            c6 = FloatVector.broadcast(F, ap[ai + 6 * aRow]).fma(b, c6);
+            c7 = FloatVector.broadcast(F, ap[ai + 7 * aRow]).fma(b, c7);
         }
         c0.intoArray(scratch, 0);
         c1.intoArray(scratch, L);

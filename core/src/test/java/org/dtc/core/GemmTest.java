@@ -181,18 +181,23 @@ class GemmTest {
                         float[] cScalar = cVector.clone();
                         VectorGemmTile.tile(kc, ap, 0, bp, 0, 1.5f, beta, cVector, 0, nr + 3, mr, w,
                                 new float[Gemm.MR * nr]);
-                        ScalarKernels.gemmTile(kc, ap, 0, Gemm.MR, bp, 0, nr, 1.5f, beta, cScalar, 0, nr + 3, mr, w);
+                        ScalarKernels.gemmTile(kc, ap, 0, 1, Gemm.MR, bp, 0, nr, 1.5f, beta, cScalar, 0, nr + 3, mr, w);
                         assertThat(cVector).as("kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta).isEqualTo(cScalar);
                     }
                 }
                 int narrow = Gemm.NR_NARROW;
                 for (int w : new int[] {1, narrow - 1, narrow}) {
-                    float[] cVector = TestArrays.floats(random, 0, Gemm.MR * (narrow + 1), 0);
-                    float[] cScalar = cVector.clone();
-                    VectorGemmTile.tileNarrow(kc, ap, 0, bp, 0, -0.5f, 2f, cVector, 0, narrow + 1, mr, w,
-                            new float[Gemm.MR * narrow]);
-                    ScalarKernels.gemmTile(kc, ap, 0, Gemm.MR, bp, 0, narrow, -0.5f, 2f, cScalar, 0, narrow + 1, mr, w);
-                    assertThat(cVector).as("narrow kc=%d mr=%d nr=%d", kc, mr, w).isEqualTo(cScalar);
+                    // A packed (rows 1 apart, steps MR apart) and A in place (rows kc apart, steps 1).
+                    for (int[] strides : new int[][] {{1, Gemm.MR}, {kc, 1}}) {
+                        float[] cVector = TestArrays.floats(random, 0, Gemm.MR * (narrow + 1), 0);
+                        float[] cScalar = cVector.clone();
+                        VectorGemmTile.tileNarrow(kc, ap, 0, strides[0], strides[1], bp, 0, -0.5f, 2f,
+                                cVector, 0, narrow + 1, mr, w, new float[Gemm.MR * narrow]);
+                        ScalarKernels.gemmTile(kc, ap, 0, strides[0], strides[1], bp, 0, narrow, -0.5f, 2f,
+                                cScalar, 0, narrow + 1, mr, w);
+                        assertThat(cVector).as("narrow kc=%d mr=%d nr=%d A strides %d, %d", kc, mr, w,
+                                strides[0], strides[1]).isEqualTo(cScalar);
+                    }
                 }
             }
         }
