@@ -26,9 +26,9 @@ public final class Gemm implements AutoCloseable {
     /** Rows of the register tile: 8 x 2 vector accumulators use half of AVX-512's registers. */
     static final int MR = 8;
     /** Deepest packed slice: a B panel of KC x NR floats fits in L1 beside its A panel. */
-    static final int KC = Integer.getInteger("tune.kc", 256);
+    static final int KC = 256;
     /** Rows of A packed at once: the A block and MC rows of C stay in L2 across the slices. */
-    static final int MC = Integer.getInteger("tune.mc", 96);
+    static final int MC = 96;
     /** Floats of packed B per call (4 MiB); wider B is packed and multiplied in column blocks. */
     private static final int PACKED_B_BUDGET = 1 << 20;
     /** Columns of the register tile: two vectors, or 8 for the scalar tile. */
@@ -190,7 +190,7 @@ public final class Gemm implements AutoCloseable {
         }
     }
 
-    /** First and last (exclusive) index of part p's share of {@code tiles} tiles of {@code size}. */
+    /** Where part p's share of {@code tiles} tiles of {@code size} elements begins (part p + 1's ends it). */
     private int bandStart(int part, int tiles, int size) {
         return (int) ((long) tiles * part / partCount) * size;
     }
