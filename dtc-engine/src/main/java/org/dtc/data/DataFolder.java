@@ -1,0 +1,87 @@
+package org.dtc.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A folder holding a dataset's four files, each either gzip'd under its standard name or
+ * uncompressed without the {@code .gz}. Loading verifies every file's SHA-256 before use.
+ */
+public record DataFolder(DatasetSpec spec, Path dir) {
+    /** Labels run 0..9 in both known datasets. */
+    private static final int CLASSES = 10;
+
+    /** The path of one file in this folder, gzip'd or raw, or null when neither exists. */
+    public Path find(DataFile file) {
+        Path gz = dir.resolve(file.gzName());
+        if (Files.isRegularFile(gz)) {
+            return gz;
+        }
+        Path raw = dir.resolve(file.name());
+        return Files.isRegularFile(raw) ? raw : null;
+    }
+
+    /** Whether all four files are here (not whether they verify). */
+    public boolean complete() {
+        return missing().isEmpty();
+    }
+
+    /** The files that are not here. */
+    public List<DataFile> missing() {
+        List<DataFile> missing = new ArrayList<>();
+        for (DataFile f : spec.files()) {
+            if (find(f) == null) {
+                missing.add(f);
+            }
+        }
+        return missing;
+    }
+
+    /** Reads, verifies and normalises both splits. */
+    public TrainTest load(Normalization normalization) {
+        if (!complete()) {
+            throw new DataException(dir + " lacks the " + spec.name() + " files "
+                    + String.join(", ", missing().stream().map(DataFile::gzName).toList()));
+        }
+        return new TrainTest(spec,
+                Dataset.fromIdx(read(spec.trainImages()), read(spec.trainLabels()), CLASSES, normalization),
+                Dataset.fromIdx(read(spec.testImages()), read(spec.testLabels()), CLASSES, normalization));
+    }
+
+    /** Problems found when checking every file's presence and checksum: empty when all is well. */
+    public List<String> verify() {
+        List<String> problems = new ArrayList<>();
+        for (DataFile f : spec.files()) {
+            try {
+                if (find(f) == null) {
+                    problems.add(dir.resolve(f.gzName()) + ": missing");
+                } else {
+                    read(f);
+                }
+            } catch (DataException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** One file, parsed and checked against its SHA-256. */
+    IdxFile read(DataFile file) {
+        Path path = find(file);
+        try {
+            byte[] content = IdxFile.readContent(path);
+            String actual = Checksums.sha256(content);
+            if (!actual.equals(file.sha256())) {
+                throw new DataException(path + ": SHA-256 of the uncompressed content is " + actual + ", "
+                        + spec.name() + "'s " + file.name() + " has " + file.sha256());
+            }
+            return IdxFile.parse(path, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+        }
+    }
+}

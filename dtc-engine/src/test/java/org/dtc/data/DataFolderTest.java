@@ -1,0 +1,93 @@
+package org.dtc.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.Deflater;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataFolderTest {
+    private static final DatasetSpec TINY = IdxFixtures.spec(List.of("http://127.0.0.1:9/"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsBothSplitsAfterVerifyingThem() {
+        IdxFixtures.writeAll(dir);
+        TrainTest data = new DataFolder(TINY, dir).load(TINY.normalization());
+        assertThat(data.train().count()).isEqualTo(10);
+        assertThat(data.test().features()).isEqualTo(6);
+        assertThat(data.train().inputs()[0]).isEqualTo((0f / 255f - 0.5f) / 0.25f);
+        assertThat(new DataFolder(TINY, dir).verify()).isEmpty();
+    }
+
+    @Test
+    void uncompressedAndRecompressedCopiesVerifyToo() {
+        IdxFixtures.write(dir, "train-images-idx3-ubyte", IdxFixtures.images());
+        IdxFixtures.write(dir, "train-labels-idx1-ubyte.gz", IdxFixtures.gzip(IdxFixtures.labels(), Deflater.BEST_SPEED));
+        IdxFixtures.write(dir, "t10k-images-idx3-ubyte.gz", IdxFixtures.gzip(IdxFixtures.images(), Deflater.BEST_COMPRESSION));
+        IdxFixtures.write(dir, "t10k-labels-idx1-ubyte", IdxFixtures.labels());
+        assertThat(new DataFolder(TINY, dir).verify()).isEmpty();
+    }
+
+    @Test
+    void aFileWithOtherContentFailsItsChecksum() {
+        IdxFixtures.writeAll(dir);
+        byte[] other = IdxFixtures.labels();
+        other[other.length - 1] = 1;
+        Path p = IdxFixtures.write(dir, "t10k-labels-idx1-ubyte.gz", IdxFixtures.gzip(other));
+        assertThatThrownBy(() -> new DataFolder(TINY, dir).load(Normalization.NONE))
+                .hasMessageStartingWith(p + ": SHA-256 of the uncompressed content is ")
+                .hasMessageEndingWith("tiny's t10k-labels-idx1-ubyte has " + TINY.testLabels().sha256());
+        assertThat(new DataFolder(TINY, dir).verify()).hasSize(1);
+    }
+
+    @Test
+    void missingFilesAreListed() {
+        IdxFixtures.write(dir, "train-images-idx3-ubyte.gz", IdxFixtures.gzip(IdxFixtures.images()));
+        assertThatThrownBy(() -> new DataFolder(TINY, dir).load(Normalization.NONE))
+                .hasMessage(dir + " lacks the tiny files train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, "
+                        + "t10k-labels-idx1-ubyte.gz");
+        assertThat(new DataFolder(TINY, dir).verify()).containsExactly(
+                dir.resolve("train-labels-idx1-ubyte.gz") + ": missing",
+                dir.resolve("t10k-images-idx3-ubyte.gz") + ": missing",
+                dir.resolve("t10k-labels-idx1-ubyte.gz") + ": missing");
+    }
+
+    @Test
+    void theLocatorSearchesInTheDocumentedOrder() throws Exception {
+        Path env = Files.createDirectories(dir.resolve("env").resolve("tiny"));
+        Path cache = Files.createDirectories(dir.resolve("xdg").resolve("dtc").resolve("tiny"));
+        DataLocator locator = new DataLocator(Map.of("DTC_DATA", dir.resolve("env").toString(),
+                "XDG_CACHE_HOME", dir.resolve("xdg").toString()));
+        assertThat(locator.searchOrder(TINY)).containsExactly(dir.resolve("env"), env, cache);
+        assertThat(locator.locate(TINY, null)).isEmpty();
+
+        IdxFixtures.writeAll(cache);
+        assertThat(locator.locate(TINY, null)).hasValueSatisfying(f -> assertThat(f.dir()).isEqualTo(cache));
+        IdxFixtures.writeAll(env);
+        assertThat(locator.locate(TINY, null)).hasValueSatisfying(f -> assertThat(f.dir()).isEqualTo(env));
+
+        Path given = Files.createDirectories(dir.resolve("given"));
+        assertThatThrownBy(() -> locator.locate(TINY, given))
+                .hasMessageStartingWith(given + " does not hold the tiny files (missing train-images-idx3-ubyte.gz, ")
+                .hasMessageEndingWith("get them with 'dtc data download --dataset tiny --dir " + given + "'");
+        IdxFixtures.writeAll(given);
+        assertThat(locator.locate(TINY, given)).hasValueSatisfying(f -> assertThat(f.dir()).isEqualTo(given));
+    }
+
+    @Test
+    void theCacheDefaultsToHomeAndFashionMnistAlsoLooksWhereDebianInstallsIt() {
+        DataLocator locator = new DataLocator(Map.of("HOME", "/home/someone"));
+        assertThat(locator.cacheFolder(DatasetSpec.MNIST)).isEqualTo(Path.of("/home/someone/.cache/dtc/mnist"));
+        assertThat(locator.searchOrder(DatasetSpec.FASHION_MNIST)).containsExactly(
+                Path.of("/home/someone/.cache/dtc/fashion-mnist"), Path.of("/usr/share/datasets/fashion-mnist"));
+        assertThatThrownBy(() -> DatasetSpec.named("cifar")).hasMessage("unknown dataset 'cifar': known are mnist, fashion-mnist");
+    }
+}
