@@ -58,6 +58,15 @@ public final class DataLocator {
         return Optional.empty();
     }
 
+    /**
+     * The folder to load from: found as {@link #locate} does, or, when nothing is found and no
+     * {@code --data} was given, downloaded into the cache folder first, as torchvision's
+     * {@code download=True} does.
+     */
+    public DataFolder locateOrDownload(DatasetSpec spec, Path dataOption, Downloader downloader) {
+        return locate(spec, dataOption).orElseGet(() -> downloader.download(spec, cacheFolder(spec)));
+    }
+
     /** The folders looked in when no {@code --data} is given, in order. */
     public List<Path> searchOrder(DatasetSpec spec) {
         List<Path> dirs = new ArrayList<>();

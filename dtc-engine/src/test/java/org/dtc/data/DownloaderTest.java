@@ -106,6 +106,17 @@ class DownloaderTest {
     }
 
     @Test
+    void dataFoundNowhereIsDownloadedIntoTheCache() {
+        DataLocator locator = new DataLocator(Map.of("XDG_CACHE_HOME", dir.toString()));
+        DataFolder folder = locator.locateOrDownload(spec(), null, downloader(base("/good")));
+        assertThat(folder.dir()).isEqualTo(dir.resolve("dtc/tiny"));
+        assertThat(folder.verify()).isEmpty();
+        int before = requests.get();
+        assertThat(locator.locateOrDownload(spec(), null, downloader(base("/good"))).dir()).isEqualTo(folder.dir());
+        assertThat(requests.get()).as("found the second time, not fetched").isEqualTo(before);
+    }
+
+    @Test
     void aWrongChecksumFailsAndLeavesNothingBehind() throws IOException {
         byte[] other = IdxFixtures.images();
         other[20] ^= 1;
