@@ -218,9 +218,38 @@ final class VectorKernels {
     static void gemv(Op op, int m, int n, double alpha, double[] a, int aOff, int lda,
                      double[] x, int xOff, double beta, double[] y, int yOff) {
         if (op == Op.N) {
-            for (int i = 0; i < m; i++) {
-                double sum = dot(a, aOff + i * lda, x, xOff, n);
-                y[yOff + i] = beta == 0.0 ? alpha * sum : alpha * sum + beta * y[yOff + i];
+            // Four rows at a time: x is loaded once for four dot products, and four independent
+            // accumulators keep the FMA unit busy instead of waiting on one chain.
+            int body = n < 2 * DL ? 0 : D.loopBound(n);
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                int r0 = aOff + i * lda;
+                int r1 = r0 + lda;
+                int r2 = r1 + lda;
+                int r3 = r2 + lda;
+                DoubleVector s0 = DoubleVector.zero(D);
+                DoubleVector s1 = DoubleVector.zero(D);
+                DoubleVector s2 = DoubleVector.zero(D);
+                DoubleVector s3 = DoubleVector.zero(D);
+                for (int j = 0; j < body; j += DL) {
+                    DoubleVector xv = DoubleVector.fromArray(D, x, xOff + j);
+                    s0 = DoubleVector.fromArray(D, a, r0 + j).fma(xv, s0);
+                    s1 = DoubleVector.fromArray(D, a, r1 + j).fma(xv, s1);
+                    s2 = DoubleVector.fromArray(D, a, r2 + j).fma(xv, s2);
+                    s3 = DoubleVector.fromArray(D, a, r3 + j).fma(xv, s3);
+                }
+                int tail = n - body;
+                storeGemv(y, yOff + i, alpha, beta, s0.reduceLanes(ADD)
+                        + ScalarKernels.dot(a, r0 + body, x, xOff + body, tail));
+                storeGemv(y, yOff + i + 1, alpha, beta, s1.reduceLanes(ADD)
+                        + ScalarKernels.dot(a, r1 + body, x, xOff + body, tail));
+                storeGemv(y, yOff + i + 2, alpha, beta, s2.reduceLanes(ADD)
+                        + ScalarKernels.dot(a, r2 + body, x, xOff + body, tail));
+                storeGemv(y, yOff + i + 3, alpha, beta, s3.reduceLanes(ADD)
+                        + ScalarKernels.dot(a, r3 + body, x, xOff + body, tail));
+            }
+            for (; i < m; i++) {
+                storeGemv(y, yOff + i, alpha, beta, dot(a, aOff + i * lda, x, xOff, n));
             }
         } else {
             if (beta == 0.0) {
@@ -228,9 +257,45 @@ final class VectorKernels {
             } else if (beta != 1.0) {
                 scale(n, beta, y, yOff);
             }
-            for (int i = 0; i < m; i++) {
+            // Four stored rows at a time: y is read and written once per four rows.
+            int body = n < 2 * DL ? 0 : D.loopBound(n);
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                int r0 = aOff + i * lda;
+                int r1 = r0 + lda;
+                int r2 = r1 + lda;
+                int r3 = r2 + lda;
+                double c0 = alpha * x[xOff + i];
+                double c1 = alpha * x[xOff + i + 1];
+                double c2 = alpha * x[xOff + i + 2];
+                double c3 = alpha * x[xOff + i + 3];
+                DoubleVector v0 = DoubleVector.broadcast(D, c0);
+                DoubleVector v1 = DoubleVector.broadcast(D, c1);
+                DoubleVector v2 = DoubleVector.broadcast(D, c2);
+                DoubleVector v3 = DoubleVector.broadcast(D, c3);
+                for (int j = 0; j < body; j += DL) {
+                    DoubleVector acc = DoubleVector.fromArray(D, y, yOff + j);
+                    acc = DoubleVector.fromArray(D, a, r0 + j).fma(v0, acc);
+                    acc = DoubleVector.fromArray(D, a, r1 + j).fma(v1, acc);
+                    acc = DoubleVector.fromArray(D, a, r2 + j).fma(v2, acc);
+                    acc = DoubleVector.fromArray(D, a, r3 + j).fma(v3, acc);
+                    acc.intoArray(y, yOff + j);
+                }
+                for (int j = body; j < n; j++) {
+                    double acc = y[yOff + j];
+                    acc = Math.fma(a[r0 + j], c0, acc);
+                    acc = Math.fma(a[r1 + j], c1, acc);
+                    acc = Math.fma(a[r2 + j], c2, acc);
+                    y[yOff + j] = Math.fma(a[r3 + j], c3, acc);
+                }
+            }
+            for (; i < m; i++) {
                 axpy(n, alpha * x[xOff + i], a, aOff + i * lda, y, yOff);
             }
         }
+    }
+
+    private static void storeGemv(double[] y, int at, double alpha, double beta, double sum) {
+        y[at] = beta == 0.0 ? alpha * sum : alpha * sum + beta * y[at];
     }
 }

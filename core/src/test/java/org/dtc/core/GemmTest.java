@@ -123,6 +123,23 @@ class GemmTest {
         }
     }
 
+    /** Steady state allocates nothing on the calling thread (the JVM's per-thread counter). */
+    @Test
+    void aMultiplyAllocatesNothingOnceWarm() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        float[] a = new float[200 * 300];
+        float[] b = new float[300 * 70];
+        float[] c = new float[200 * 70];
+        long allocated = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 2000 && allocated > 0; attempt++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            two.multiply(Op.N, Op.T, 200, 70, 300, 1f, a, 0, 300, b, 0, 300, 0f, c, 0, 70);
+            allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        }
+        assertThat(allocated).as("bytes allocated by a warm multiply").isZero();
+    }
+
     @Test
     void theSharedMultiplierIsTheOneKernelsUses() {
         float[] a = {1, 2, 3, 4, 5, 6};

@@ -35,7 +35,7 @@ public abstract class LassoPlan {
      * return the solution. The result is this plan's own object, overwritten by the next solve.
      */
     public final LassoResult solve(double[] y, double lambda, double[] x, LassoOptions options) {
-        new LassoProblem(theta, n, m, y, lambda); // checks y and lambda against this Theta
+        LassoProblem.checkRightHandSide(y, n, lambda);
         if (x == null || x.length != m) {
             throw new IllegalArgumentException("x has " + (x == null ? "no" : x.length) + " entries, Theta has "
                     + m + " columns");

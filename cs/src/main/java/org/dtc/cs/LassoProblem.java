@@ -6,7 +6,12 @@ package org.dtc.cs;
  */
 public record LassoProblem(double[] theta, int n, int m, double[] y, double lambda) {
     public LassoProblem {
-        LassoProblem.checkTheta(theta, n, m);
+        checkTheta(theta, n, m);
+        checkRightHandSide(y, n, lambda);
+    }
+
+    /** y of n finite values and a finite lambda >= 0; allocates nothing. */
+    static void checkRightHandSide(double[] y, int n, double lambda) {
         if (y == null || y.length != n) {
             throw new IllegalArgumentException("y has " + (y == null ? "no" : y.length) + " entries, Theta has " + n
                     + " rows");

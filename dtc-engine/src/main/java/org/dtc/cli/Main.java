@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionInfo.class,
         description = "Compression-aware training with Dual Tomographic Compression (DTC): train an MLP, "
                 + "measure its per-neuron weight rays with compressed sensing, prune neurons for real, keep training.",
-        subcommands = DataCommand.class,
+        subcommands = {DataCommand.class, LassoCommand.class},
         footer = {"", "Exit status: 0 on success, 1 on a failed command, 2 on a usage error."})
 public final class Main implements Runnable {
     /** Exit status of a command that failed while running. */
@@ -69,6 +69,9 @@ public final class Main implements Runnable {
 
     /** The message of an error, or its type when it has none. */
     private static String describe(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file: " + e.getMessage();
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
