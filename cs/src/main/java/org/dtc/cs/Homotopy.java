@@ -15,7 +15,8 @@ import org.dtc.core.Op;
  * variable and is rebuilt when one leaves; correlations are recomputed from the residual at
  * every breakpoint so that rounding does not drift along the path.
  *
- * <p>The path always starts at zero: a warm start is not used. Should the active set become
+ * <p>The path always starts at zero; a warm start is used only to return at once when it is
+ * already optimal to the tolerance (a re-solve of the same problem). Should the active set become
  * linearly dependent (a degenerate problem), the method hands its iterate to FISTA, which
  * finishes the solve.
  */
@@ -74,6 +75,11 @@ public final class Homotopy implements LassoSolver {
 
         @Override
         protected void run(double[] y, double lambda, double[] x, LassoOptions options) {
+            if (measure(y, lambda, x) <= options.tolerance()) {
+                result.status = SolverStatus.SOLVED;
+                result.iterations = 0;
+                return;
+            }
             java.util.Arrays.fill(x, 0);
             java.util.Arrays.fill(isActive, false);
             size = 0;
