@@ -120,6 +120,28 @@ public final class Kernels {
         }
     }
 
+    /**
+     * One Adam update of params[0 .. n) in float arithmetic, the operations and their order those
+     * of PyTorch's single-tensor Adam: g' = g + l2 p; m = m b1 + (1 - b1) g';
+     * v = v b2 + ((1 - b2) g') g'; p = p shrink - (stepSize m) / (sqrt(v) / sqrtBias2 + eps).
+     * The vector and scalar paths agree bit for bit.
+     */
+    public static void adam(int n, float[] params, float[] grads, float[] m, float[] v, float b1, float oneMinusB1,
+                            float b2, float oneMinusB2, float stepSize, float sqrtBias2, float eps, float l2,
+                            float shrink) {
+        Checks.vector("params", params, 0, n);
+        Checks.vector("grads", grads, 0, n);
+        Checks.vector("m", m, 0, n);
+        Checks.vector("v", v, 0, n);
+        if (VECTOR) {
+            VectorKernels.adam(n, params, grads, m, v, b1, oneMinusB1, b2, oneMinusB2, stepSize, sqrtBias2, eps, l2,
+                    shrink);
+        } else {
+            ScalarKernels.adam(0, n, params, grads, m, v, b1, oneMinusB1, b2, oneMinusB2, stepSize, sqrtBias2, eps, l2,
+                    shrink);
+        }
+    }
+
     /** y = alpha * op(A) * x + beta * y for a stored m x n matrix A; beta = 0 does not read y. */
     public static void gemv(Op op, int m, int n, float alpha, float[] a, int aOff, int lda,
                             float[] x, int xOff, float beta, float[] y, int yOff) {

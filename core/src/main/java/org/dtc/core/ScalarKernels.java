@@ -91,6 +91,24 @@ final class ScalarKernels {
         }
     }
 
+    /**
+     * One Adam update of n parameters in float arithmetic, operation for operation as PyTorch's
+     * single-tensor Adam: g' = g + l2 p; m = m b1 + (1 - b1) g'; v = v b2 + ((1 - b2) g') g';
+     * p = p shrink - (stepSize m) / (sqrt(v) / sqrtBias2 + eps); entries from .. to-1.
+     */
+    static void adam(int from, int to, float[] p, float[] g, float[] m, float[] v, float b1, float oneMinusB1,
+                     float b2, float oneMinusB2, float stepSize, float sqrtBias2, float eps, float l2, float shrink) {
+        for (int i = from; i < to; i++) {
+            float gi = g[i] + l2 * p[i];
+            float mi = m[i] * b1 + oneMinusB1 * gi;
+            float vi = v[i] * b2 + oneMinusB2 * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            float denom = (float) Math.sqrt(vi) / sqrtBias2 + eps;
+            p[i] = p[i] * shrink - stepSize * mi / denom;
+        }
+    }
+
     // ---- float, level 2 ----
 
     /** y = alpha * op(A) * x + beta * y for a stored m x n matrix A. */

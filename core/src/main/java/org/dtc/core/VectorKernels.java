@@ -136,6 +136,23 @@ final class VectorKernels {
         ScalarKernels.reluBackward(n - body, x, xOff + body, dy, dyOff + body, dx, dxOff + body);
     }
 
+    /** The same operations lane by lane (IEEE sqrt and division are exact-rounded): equal to the twin. */
+    static void adam(int n, float[] p, float[] g, float[] m, float[] v, float b1, float oneMinusB1, float b2,
+                     float oneMinusB2, float stepSize, float sqrtBias2, float eps, float l2, float shrink) {
+        int body = n < 2 * FL ? 0 : F.loopBound(n);
+        for (int i = 0; i < body; i += FL) {
+            FloatVector pv = FloatVector.fromArray(F, p, i);
+            FloatVector gv = FloatVector.fromArray(F, g, i).add(pv.mul(l2));
+            FloatVector mv = FloatVector.fromArray(F, m, i).mul(b1).add(gv.mul(oneMinusB1));
+            FloatVector vv = FloatVector.fromArray(F, v, i).mul(b2).add(gv.mul(oneMinusB2).mul(gv));
+            mv.intoArray(m, i);
+            vv.intoArray(v, i);
+            FloatVector denom = vv.sqrt().div(sqrtBias2).add(eps);
+            pv.mul(shrink).sub(mv.mul(stepSize).div(denom)).intoArray(p, i);
+        }
+        ScalarKernels.adam(body, n, p, g, m, v, b1, oneMinusB1, b2, oneMinusB2, stepSize, sqrtBias2, eps, l2, shrink);
+    }
+
     // ---- float, level 2 ----
 
     static void gemv(Op op, int m, int n, float alpha, float[] a, int aOff, int lda,

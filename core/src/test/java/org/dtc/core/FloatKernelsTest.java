@@ -169,6 +169,28 @@ class FloatKernelsTest {
     }
 
     @Test
+    void adamMatchesItsScalarTwinBitForBit() {
+        RandomStream random = new RandomStream(7);
+        for (int n : TestArrays.lengths()) {
+            float[] p = TestArrays.floats(random, 0, n, 0);
+            float[] g = TestArrays.floats(random, 0, n, 0);
+            float[] m = TestArrays.floats(random, 0, n, 0);
+            float[] v = TestArrays.floats(random, 0, n, 0);
+            for (int i = 0; i < n; i++) {
+                v[i] = Math.abs(v[i]);
+            }
+            float[] p2 = p.clone();
+            float[] m2 = m.clone();
+            float[] v2 = v.clone();
+            Kernels.adam(n, p, g, m, v, 0.9f, 0.1f, 0.999f, 0.001f, 0.01f, 0.03f, 1e-8f, 0.01f, 0.999f);
+            ScalarKernels.adam(0, n, p2, g, m2, v2, 0.9f, 0.1f, 0.999f, 0.001f, 0.01f, 0.03f, 1e-8f, 0.01f, 0.999f);
+            assertThat(p).as("adam params n=%d", n).isEqualTo(p2);
+            assertThat(m).as("adam m n=%d", n).isEqualTo(m2);
+            assertThat(v).as("adam v n=%d", n).isEqualTo(v2);
+        }
+    }
+
+    @Test
     void reluWorksInPlace() {
         float[] x = {-1f, 2f, -3f, 4f, -5f, 6f, -7f, 8f, -9f, 10f, -11f, 12f, -13f, 14f, -15f, 16f, -17f, 18f,
             -19f, 20f, -21f, 22f, -23f, 24f, -25f, 26f, -27f, 28f, -29f, 30f, -31f, 32f, -33f};

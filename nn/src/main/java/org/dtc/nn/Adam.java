@@ -1,5 +1,7 @@
 package org.dtc.nn;
 
+import org.dtc.core.Kernels;
+
 /**
  * Adam (Kingma and Ba) exactly as PyTorch 1.13's {@code torch.optim.Adam} computes it for one
  * float32 tensor: m = beta1 m + (1 - beta1) g; v = beta2 v + (1 - beta2) g g;
@@ -59,23 +61,10 @@ public final class Adam implements Optimizer {
         double bias1 = 1 - Math.pow(beta1, t);
         double bias2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
         float stepSize = (float) (lr / bias1);
-        float b1 = (float) beta1;
-        float b2 = (float) beta2;
-        float oneMinusB1 = (float) (1 - beta1);
-        float oneMinusB2 = (float) (1 - beta2);
-        float sqrtBias2 = (float) bias2Sqrt;
-        float epsF = (float) eps;
         float l2 = decoupled ? 0f : (float) weightDecay;
         float shrink = decoupled ? (float) (1 - lr * weightDecay) : 1f;
-        for (int i = 0; i < count; i++) {
-            float g = grads[i] + l2 * params[i];
-            float mi = m[i] * b1 + oneMinusB1 * g;
-            float vi = v[i] * b2 + oneMinusB2 * g * g;
-            m[i] = mi;
-            v[i] = vi;
-            float denom = (float) Math.sqrt(vi) / sqrtBias2 + epsF;
-            params[i] = params[i] * shrink - stepSize * mi / denom;
-        }
+        Kernels.adam(count, params, grads, m, v, (float) beta1, (float) (1 - beta1), (float) beta2,
+                (float) (1 - beta2), stepSize, (float) bias2Sqrt, (float) eps, l2, shrink);
     }
 
     @Override
