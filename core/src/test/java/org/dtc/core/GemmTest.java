@@ -132,7 +132,7 @@ class GemmTest {
         float[] b = new float[300 * 70];
         float[] c = new float[200 * 70];
         long allocated = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 2000 && allocated > 0; attempt++) {
+        for (int attempt = 0; attempt < 20_000 && allocated > 0; attempt++) {
             long before = threads.getCurrentThreadAllocatedBytes();
             two.multiply(Op.N, Op.T, 200, 70, 300, 1f, a, 0, 300, b, 0, 300, 0f, c, 0, 70);
             allocated = threads.getCurrentThreadAllocatedBytes() - before;

@@ -236,7 +236,7 @@ class MlpTest {
         float[] x = inputs(spec, 32, 2);
         int[] y = new int[32];
         long allocated = Long.MAX_VALUE;
-        for (int step = 0; step < 3000 && allocated > 0; step++) {
+        for (int step = 0; step < 20_000 && allocated > 0; step++) { // until the JIT has compiled every path
             long before = threads.getCurrentThreadAllocatedBytes();
             net.trainStep(x, 0, y, 0, 32, adam, step);
             allocated = threads.getCurrentThreadAllocatedBytes() - before;
