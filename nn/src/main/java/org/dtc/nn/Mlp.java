@@ -25,7 +25,7 @@ public final class Mlp {
     private float[][] runningVar;
 
     // Work buffers, batch rows each: per layer l the linear output z, per batch norm its output,
-    // xhat and 1/std, per hidden layer the ReLU output.
+    // xhat and 1/std, per hidden layer the ReLU output (in place over z or the batch norm output).
     private float[] inputNormed;
     private float[] inputXhat;
     private float[] inputInvstd;
@@ -118,12 +118,14 @@ public final class Mlp {
             int out = spec.size(l + 1);
             z[l] = new float[capacity * out];
             if (l < layers - 1) {
-                act[l] = new float[capacity * out];
                 if (spec.hiddenNorm()) {
                     normed[l] = new float[capacity * out];
                     xhat[l] = new float[capacity * out];
                     invstd[l] = new float[out];
                 }
+                // The ReLU works in place: backward needs only its output (for the mask and the
+                // next layer's weight gradient), never its input.
+                act[l] = spec.hiddenNorm() ? normed[l] : z[l];
             }
         }
         logProbs = new float[capacity * spec.outputs()];
