@@ -1,0 +1,148 @@
+package org.dtc.core;
+
+import java.util.Arrays;
+
+/**
+ * Statistics the analysis needs, each computed the way numpy computes it so that results can be
+ * compared with the paper's notebooks number for number.
+ */
+public final class Statistics {
+    private Statistics() {}
+
+    /**
+     * numpy's {@code quantile(values, q)} with its default linear method: on the sorted values,
+     * the virtual index h = (n - 1) q splits into i = floor(h) and t = h - i; the result is
+     * a + (b - a) t for t < 0.5 and b - (b - a)(1 - t) otherwise (a, b the i-th and next values),
+     * numpy's own two-sided interpolation.
+     */
+    public static double quantile(double[] values, double q) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("quantile of no values");
+        }
+        if (!(q >= 0 && q <= 1)) {
+            throw new IllegalArgumentException("quantile level must lie in [0, 1], not " + q);
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double h = (sorted.length - 1) * q;
+        int i = (int) Math.floor(h);
+        if (i >= sorted.length - 1) {
+            return sorted[sorted.length - 1];
+        }
+        double t = h - i;
+        double a = sorted[i];
+        double b = sorted[i + 1];
+        double diff = b - a;
+        return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+    }
+
+    /**
+     * numpy's {@code arange(start, stop, step)} for doubles: length ceil((stop - start) / step),
+     * element i = start + i * delta with delta = (start + step) - start, as numpy fills it (so
+     * arange(-50, 50, 0.2) ends at 49.8000000000014, not 49.8).
+     */
+    public static double[] arange(double start, double stop, double step) {
+        long n = (long) Math.ceil((stop - start) / step);
+        if (n <= 0) {
+            return new double[0];
+        }
+        double[] a = new double[(int) n];
+        a[0] = start;
+        if (n > 1) {
+            double delta = (start + step) - start;
+            for (int i = 1; i < n; i++) {
+                a[i] = start + i * delta;
+            }
+        }
+        return a;
+    }
+
+    /**
+     * numpy's {@code histogram(values, bins=edges)}: bin i counts edges[i] <= v < edges[i+1], the
+     * last bin also its right edge; values outside the edges (and NaN) are not counted.
+     */
+    public static long[] histogram(double[] values, double[] edges) {
+        if (edges.length < 2) {
+            throw new IllegalArgumentException("a histogram needs at least two edges, not " + edges.length);
+        }
+        for (int i = 1; i < edges.length; i++) {
+            if (!(edges[i] >= edges[i - 1])) {
+                throw new IllegalArgumentException("histogram edges must increase: edge " + i + " is " + edges[i]
+                        + " after " + edges[i - 1]);
+            }
+        }
+        long[] counts = new long[edges.length - 1];
+        int last = edges.length - 1;
+        for (double v : values) {
+            if (!(v >= edges[0] && v <= edges[last])) {
+                continue;
+            }
+            // The bin is the number of edges <= v, minus one ("right" search), last edge inclusive.
+            int bin = v == edges[last] ? last - 1 : upperBound(edges, v) - 1;
+            counts[bin]++;
+        }
+        return counts;
+    }
+
+    /** Number of edges <= v. */
+    private static int upperBound(double[] edges, double v) {
+        int lo = 0;
+        int hi = edges.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (edges[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * The paper's Gibbs entropy of a histogram: p = counts / (their sum), G = -sum p log(p + 1e-10)
+     * in the given log base (2 for bits, e for nats). NaN when nothing was counted, as numpy's 0/0.
+     */
+    public static double gibbsEntropy(long[] counts, double logBase) {
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        double logOfBase = Math.log(logBase);
+        double g = 0;
+        for (long c : counts) {
+            double p = (double) c / total;
+            g -= p * (Math.log(p + 1e-10) / logOfBase);
+        }
+        return total == 0 ? Double.NaN : g;
+    }
+
+    /** Pearson's correlation coefficient of two equally long series (NaN when one is constant). */
+    public static double pearson(double[] x, double[] y) {
+        if (x.length != y.length || x.length < 2) {
+            throw new IllegalArgumentException("Pearson's r needs two series of the same length >= 2, not " + x.length
+                    + " and " + y.length);
+        }
+        double mx = mean(x);
+        double my = mean(y);
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            double dx = x[i] - mx;
+            double dy = y[i] - my;
+            sxy += dx * dy;
+            sxx += dx * dx;
+            syy += dy * dy;
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+
+    public static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
+    }
+}
