@@ -35,6 +35,9 @@ public final class Mlp {
     private float[][] invstd;
     private float[][] act;
     private float[] logProbs;
+    private float[] shifted;
+    private double[] lse;
+    private boolean batchAxisLogSoftmax;
     private float[] gradA;
     private float[] gradB;
     private double[] sums;
@@ -129,6 +132,8 @@ public final class Mlp {
             }
         }
         logProbs = new float[capacity * spec.outputs()];
+        shifted = new float[capacity * spec.outputs()];
+        lse = new double[spec.outputs()];
         gradA = new float[capacity * widest];
         gradB = new float[capacity * widest];
         sums = new double[2 * widest];
@@ -223,6 +228,24 @@ public final class Mlp {
         }
     }
 
+    /**
+     * The paper's code's quirk, off by default: a log-softmax over the batch axis before the
+     * cross-entropy, in training and evaluation alike (predictions then depend on which samples
+     * share a batch). See {@link SoftmaxCrossEntropy#batchAxisForward}.
+     */
+    public void setBatchAxisLogSoftmax(boolean on) {
+        batchAxisLogSoftmax = on;
+    }
+
+    /** The scores the loss and the predictions use: the logits, or the batch-axis shifted ones. */
+    private float[] scores(int count) {
+        if (!batchAxisLogSoftmax) {
+            return logits();
+        }
+        SoftmaxCrossEntropy.batchAxisForward(count, spec.outputs(), logits(), shifted, lse);
+        return shifted;
+    }
+
     /** The logits of the last forward pass: batch x outputs, row-major (shared). */
     public float[] logits() {
         return z[spec.layers() - 1];
@@ -241,10 +264,13 @@ public final class Mlp {
         forward(x, xOff, count, true);
         int layers = spec.layers();
         int classes = spec.outputs();
-        double loss = SoftmaxCrossEntropy.forward(count, classes, logits(), labels, labelOff, logProbs);
+        double loss = SoftmaxCrossEntropy.forward(count, classes, scores(count), labels, labelOff, logProbs);
         float[] d = gradA;
         float[] spare = gradB;
         SoftmaxCrossEntropy.backward(count, classes, logProbs, labels, labelOff, d);
+        if (batchAxisLogSoftmax) {
+            SoftmaxCrossEntropy.batchAxisBackward(count, classes, logits(), lse, d);
+        }
         for (int l = layers - 1; l >= 0; l--) {
             float[] in = l == 0 ? (spec.inputNorm() ? inputNormed : x) : act[l - 1];
             int inOff = l == 0 && !spec.inputNorm() ? xOff : 0;
@@ -302,10 +328,11 @@ public final class Mlp {
         for (int start = 0; start < count; start += batchSize) {
             int size = Math.min(batchSize, count - start);
             forward(x, start * spec.inputs(), size, false);
-            lossSum += size * SoftmaxCrossEntropy.forward(size, classes, logits(), labels, start, logProbs);
+            float[] scores = scores(size);
+            lossSum += size * SoftmaxCrossEntropy.forward(size, classes, scores, labels, start, logProbs);
             int hits = 0;
             for (int i = 0; i < size; i++) {
-                if (SoftmaxCrossEntropy.argmax(logits(), i * classes, classes) == labels[start + i]) {
+                if (SoftmaxCrossEntropy.argmax(scores, i * classes, classes) == labels[start + i]) {
                     hits++;
                 }
             }

@@ -47,6 +47,45 @@ final class SoftmaxCrossEntropy {
         }
     }
 
+    /**
+     * The paper's code's output layer: log-softmax over the batch axis (dimension 0) before the
+     * cross-entropy, so that every logit has its class's log-sum-exp over the batch subtracted.
+     * shifted = logits - lse, lse (classes) kept for backward.
+     */
+    static void batchAxisForward(int batch, int classes, float[] logits, float[] shifted, double[] lse) {
+        for (int c = 0; c < classes; c++) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < batch; i++) {
+                max = Math.max(max, logits[i * classes + c]);
+            }
+            double sum = 0;
+            for (int i = 0; i < batch; i++) {
+                sum += Math.exp(logits[i * classes + c] - max);
+            }
+            lse[c] = max + Math.log(sum);
+            for (int i = 0; i < batch; i++) {
+                shifted[i * classes + c] = (float) (logits[i * classes + c] - lse[c]);
+            }
+        }
+    }
+
+    /**
+     * Backward of {@link #batchAxisForward}, in place on d (the gradient with respect to the
+     * shifted logits): d_ic - softmax over the batch of column c, times the column sum of d.
+     */
+    static void batchAxisBackward(int batch, int classes, float[] logits, double[] lse, float[] d) {
+        for (int c = 0; c < classes; c++) {
+            double column = 0;
+            for (int i = 0; i < batch; i++) {
+                column += d[i * classes + c];
+            }
+            for (int i = 0; i < batch; i++) {
+                int at = i * classes + c;
+                d[at] = (float) (d[at] - Math.exp(logits[at] - lse[c]) * column);
+            }
+        }
+    }
+
     /** Index of the largest logit of row i (the first on ties). */
     static int argmax(float[] logits, int row, int classes) {
         int best = 0;

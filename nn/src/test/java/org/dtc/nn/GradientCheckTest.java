@@ -44,6 +44,11 @@ class GradientCheckTest {
     }
 
     @Test
+    void batchAxisLogSoftmaxOfThePapersCode() {
+        check(NetworkSpec.parse("5-6-4"), true);
+    }
+
+    @Test
     void deepNetworkWithoutBatchNorm() {
         check(NetworkSpec.parse("6-7-5-4-3").withBias(true));
     }
@@ -60,7 +65,12 @@ class GradientCheckTest {
      * formula is off by the size of the gradient itself.
      */
     private static void check(NetworkSpec spec) {
+        check(spec, false);
+    }
+
+    private static void check(NetworkSpec spec, boolean batchAxis) {
         Mlp net = new Mlp(spec, BATCH);
+        net.setBatchAxisLogSoftmax(batchAxis);
         net.initialize(Init.XAVIER_NORMAL, 1.0, 11);
         RandomStream random = new RandomStream(12);
         float[] p = net.parameters();
@@ -94,7 +104,7 @@ class GradientCheckTest {
             xd[i] = x[i];
         }
         double engineLoss = net.forwardBackward(x, 0, labels, 0, BATCH);
-        double referenceLoss = ReferenceMlp.loss(spec, layout, pd, xd, labels, BATCH);
+        double referenceLoss = ReferenceMlp.loss(spec, layout, pd, xd, labels, BATCH, batchAxis);
         assertThat(Math.abs(engineLoss - referenceLoss)).as(spec + " loss").isLessThan(1e-5 * referenceLoss);
 
         double h = 1e-4;
@@ -103,9 +113,9 @@ class GradientCheckTest {
         for (int i = 0; i < p.length; i++) {
             double saved = pd[i];
             pd[i] = saved + h;
-            double up = ReferenceMlp.loss(spec, layout, pd, xd, labels, BATCH);
+            double up = ReferenceMlp.loss(spec, layout, pd, xd, labels, BATCH, batchAxis);
             pd[i] = saved - h;
-            double down = ReferenceMlp.loss(spec, layout, pd, xd, labels, BATCH);
+            double down = ReferenceMlp.loss(spec, layout, pd, xd, labels, BATCH, batchAxis);
             pd[i] = saved;
             numeric[i] = (up - down) / (2 * h);
             largest = Math.max(largest, Math.abs(numeric[i]));

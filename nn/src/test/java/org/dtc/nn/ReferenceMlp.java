@@ -10,6 +10,12 @@ final class ReferenceMlp {
 
     /** Mean cross-entropy of the batch, batch norm with batch statistics (training mode). */
     static double loss(NetworkSpec spec, ParameterLayout layout, double[] p, double[] x, int[] labels, int batch) {
+        return loss(spec, layout, p, x, labels, batch, false);
+    }
+
+    /** With batchAxis, each logit first loses its class's log-sum-exp over the batch. */
+    static double loss(NetworkSpec spec, ParameterLayout layout, double[] p, double[] x, int[] labels, int batch,
+                       boolean batchAxis) {
         int width = spec.inputs();
         double[][] a = new double[batch][];
         for (int i = 0; i < batch; i++) {
@@ -42,6 +48,19 @@ final class ReferenceMlp {
                 }
             }
             a = z;
+        }
+        if (batchAxis) {
+            int classes = spec.outputs();
+            for (int c = 0; c < classes; c++) {
+                double sum = 0;
+                for (int i = 0; i < batch; i++) {
+                    sum += Math.exp(a[i][c]);
+                }
+                double lse = Math.log(sum);
+                for (int i = 0; i < batch; i++) {
+                    a[i][c] -= lse;
+                }
+            }
         }
         double loss = 0;
         for (int i = 0; i < batch; i++) {
