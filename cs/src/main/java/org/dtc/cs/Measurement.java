@@ -22,7 +22,14 @@ public record Measurement(int n, int m, double[] phi, double[] theta, DctType ba
 
     /** Phi from the seed, Theta = Phi Psi through the fast transform (row i of Theta is Psi^T phi_i). */
     public static Measurement gaussian(int m, double csSparsity, long seed, DctType basis) {
-        int n = rows(m, csSparsity);
+        return gaussianRows(rows(m, csSparsity), m, seed, basis);
+    }
+
+    /** The same with the number of measurements n given. */
+    public static Measurement gaussianRows(int n, int m, long seed, DctType basis) {
+        if (n < 1 || m < 1) {
+            throw new IllegalArgumentException("a measurement needs n >= 1 rows and m >= 1 columns, not " + n + " x " + m);
+        }
         double[] phi = new double[n * m];
         new RandomStream(seed).fillNormal(phi, 0, phi.length, 0.0, 1.0);
         double[] theta = new double[n * m];

@@ -22,6 +22,24 @@ public final class Dataset {
     }
 
     /**
+     * A dataset from arrays already in memory: count rows of height x width inputs, labels in
+     * 0 .. classes-1. The arrays are shared, not copied.
+     */
+    public static Dataset of(float[] inputs, int[] labels, int height, int width, int classes) {
+        if ((long) labels.length * height * width != inputs.length) {
+            throw new IllegalArgumentException(labels.length + " samples of " + height + " x " + width
+                    + " inputs need " + (long) labels.length * height * width + " values, not " + inputs.length);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label " + labels[i] + " of sample " + i + " is outside 0.."
+                        + (classes - 1));
+            }
+        }
+        return new Dataset(inputs, labels, height, width, classes);
+    }
+
+    /**
      * The images of an IDX file of shape (count, height, width) with the labels of an IDX file
      * of shape (count), each label in 0 .. classes-1; both unsigned bytes.
      */

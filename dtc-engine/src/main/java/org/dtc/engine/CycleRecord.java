@@ -1,0 +1,51 @@
+package org.dtc.engine;
+
+import java.util.List;
+import org.dtc.cs.SolverStatus;
+
+/**
+ * One train-compress cycle of one strategy and seed, measured right after the prune.
+ *
+ * @param hidden           hidden layer widths after the prune
+ * @param sparsity         fraction of the initial hidden neurons removed so far
+ * @param accuracy         test accuracy (per the configuration's averaging)
+ * @param loss             mean training loss over the cycle's batches
+ * @param gibbsPrevious    Gibbs entropy of the previous-layer measurement, mean over hidden layers
+ * @param gibbsNext        the same for the next-layer measurement
+ * @param layers           per hidden layer: measurements, scores, entropies, solver figures
+ * @param seconds          wall time of the cycle
+ * @param trainingFlops    floating-point operations of the cycle's training (forward and backward)
+ */
+public record CycleRecord(String strategy, long seed, int cycle, int[] hidden, double sparsity, double accuracy,
+                          double loss, double gibbsPrevious, double gibbsNext, List<Layer> layers, double seconds,
+                          double trainingFlops) {
+
+    /** Hidden widths joined with '-', as cycles.csv writes them. */
+    public String hiddenText() {
+        StringBuilder s = new StringBuilder();
+        for (int h : hidden) {
+            s.append(s.isEmpty() ? "" : "-").append(h);
+        }
+        return s.toString();
+    }
+
+    /** Worst solver status of the cycle's layers. */
+    public SolverStatus solverStatus() {
+        SolverStatus worst = SolverStatus.SOLVED;
+        for (Layer l : layers) {
+            if (l.solverStatus().ordinal() > worst.ordinal()) {
+                worst = l.solverStatus();
+            }
+        }
+        return worst;
+    }
+
+    /**
+     * One hidden layer's compression in a cycle: its width before the prune, the measurement vectors
+     * of its incoming and outgoing weight rays, their Gibbs entropies, the scores (null for random)
+     * and the solver's figures.
+     */
+    public record Layer(int width, double[] measuredIncoming, double[] measuredOutgoing, double gibbsPrevious,
+                        double gibbsNext, double[] scores, SolverStatus solverStatus, int solverIterations,
+                        double solverSeconds) {}
+}

@@ -1,0 +1,55 @@
+package org.dtc.engine;
+
+import org.dtc.cs.Dct;
+import org.dtc.cs.LassoOptions;
+import org.dtc.cs.LassoPlan;
+import org.dtc.cs.LassoResult;
+import org.dtc.cs.LassoSolver;
+import org.dtc.cs.SolverStatus;
+
+/**
+ * Dual Tomographic Compression: reconstruct both weight rays of the layer by inverse compressed
+ * sensing (LASSO over the DCT basis from their measurements) and rank the neurons by the sum of
+ * the two solutions (coefficient j read as neuron j, as the paper's code does) or of their
+ * reconstructions Psi s.
+ */
+public final class DtcStrategy implements PruningStrategy {
+    @Override
+    public String name() {
+        return "dtc";
+    }
+
+    @Override
+    public LayerDecision decide(LayerInput layer) {
+        EngineConfig config = layer.config();
+        int m = layer.units();
+        var measurement = layer.measurement();
+        LassoPlan plan = LassoSolver.named(config.solver()).plan(measurement.theta(), measurement.n(), m);
+        LassoOptions options = config.scsDefaults() ? LassoOptions.SCS_DEFAULTS : LassoOptions.DEFAULT;
+        double[] previous = new double[m];
+        double[] next = new double[m];
+        LassoResult a = plan.solve(layer.measuredIncoming(), config.lambda(), previous, options);
+        SolverStatus statusA = a.status();
+        int iterations = a.iterations();
+        double seconds = a.seconds();
+        LassoResult b = plan.solve(layer.measuredOutgoing(), config.lambda(), next, options);
+        SolverStatus status = worse(statusA, b.status());
+        iterations += b.iterations();
+        seconds += b.seconds();
+        if (config.score() == ScoreKind.RECONSTRUCTION) {
+            Dct dct = new Dct(config.basis(), m);
+            dct.apply(previous, 0, previous, 0);
+            dct.apply(next, 0, next, 0);
+        }
+        double[] scores = new double[m];
+        for (int u = 0; u < m; u++) {
+            scores[u] = previous[u] + next[u];
+        }
+        return new LayerDecision(KeepRule.keep(scores, layer.kept(), config.clipRule()), scores, status, iterations,
+                seconds);
+    }
+
+    private static SolverStatus worse(SolverStatus a, SolverStatus b) {
+        return a.ordinal() >= b.ordinal() ? a : b;
+    }
+}

@@ -1,0 +1,141 @@
+package org.dtc.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.dtc.core.Statistics;
+import org.dtc.cs.Measurement;
+import org.dtc.data.Batch;
+import org.dtc.data.BatchOrder;
+import org.dtc.data.Batches;
+import org.dtc.data.Dataset;
+import org.dtc.data.TrainTest;
+import org.dtc.nn.Adam;
+import org.dtc.nn.Evaluation;
+import org.dtc.nn.Mlp;
+
+/**
+ * The paper's Algorithm 1: cycles of training, then, for each hidden layer from front to back,
+ * weight rays, their measurement, the strategy's choice and the surgery, then a test evaluation
+ * of the pruned network. Stops after {@code maxCycles} or once a hidden layer has
+ * {@code stopSize} units or fewer.
+ */
+public final class Experiment {
+    private Experiment() {}
+
+    /** Runs one strategy with one seed; each finished cycle also goes to the listener. */
+    public static List<CycleRecord> run(EngineConfig config, TrainTest data, PruningStrategy strategy, long seed,
+                                        Consumer<CycleRecord> listener) {
+        Dataset train = data.train();
+        Dataset test = data.test();
+        if (train.features() != config.network().inputs()) {
+            throw new IllegalArgumentException("the network takes " + config.network().inputs() + " inputs, the data has "
+                    + train.features() + " per sample");
+        }
+        Mlp net = new Mlp(config.network(), Math.max(config.batchSize(), config.evalBatchSize()));
+        net.setBatchAxisLogSoftmax(config.batchAxisLogSoftmax());
+        net.initialize(config.init(), config.initGain(), seed);
+        Adam adam = newAdam(config, net);
+        Batches batches = new Batches(train, config.batchSize(),
+                config.shuffle() ? BatchOrder.SHUFFLED : BatchOrder.SEQUENTIAL, seed);
+        int hiddenLayers = config.network().hiddenLayers();
+        int initialHidden = 0;
+        for (int j = 0; j < hiddenLayers; j++) {
+            initialHidden += config.network().size(j + 1);
+        }
+        double[] edges = Statistics.arange(config.entropyLow(), config.entropyHigh(), config.entropyBinWidth());
+        List<CycleRecord> records = new ArrayList<>();
+        long batchIndex = 0;
+        for (int cycle = 0; cycle < config.maxCycles(); cycle++) {
+            long start = System.nanoTime();
+            if (config.restartBatchesEachCycle()) {
+                batches.restart();
+            }
+            if (config.resetOptimizerEachCycle()) {
+                adam.reset(net.layout().size());
+            }
+            double lossSum = 0;
+            double flops = 0;
+            for (int b = 0; b < config.batchesPerCycle(); b++) {
+                Batch batch = batches.next();
+                lossSum += net.trainStep(batch.inputs(), batch.inputOffset(), batch.labels(), batch.labelOffset(),
+                        batch.size(), adam, batchIndex++);
+                // forward 2 flops per multiply-add, backward twice that
+                flops += 6.0 * net.multiplyAddsPerSample() * batch.size();
+            }
+            List<CycleRecord.Layer> layers = new ArrayList<>();
+            for (int j = 0; j < hiddenLayers; j++) {
+                layers.add(compress(config, net, adam, strategy, edges, seed, cycle, j));
+            }
+            Evaluation evaluation = net.evaluate(test.inputs(), test.labels(), test.count(), config.evalBatchSize());
+            int[] hidden = new int[hiddenLayers];
+            int remaining = 0;
+            boolean stop = false;
+            double gibbsPrevious = 0;
+            double gibbsNext = 0;
+            for (int j = 0; j < hiddenLayers; j++) {
+                hidden[j] = net.spec().size(j + 1);
+                remaining += hidden[j];
+                stop |= hidden[j] <= config.stopSize();
+                gibbsPrevious += layers.get(j).gibbsPrevious() / hiddenLayers;
+                gibbsNext += layers.get(j).gibbsNext() / hiddenLayers;
+            }
+            CycleRecord record = new CycleRecord(strategy.name(), seed, cycle, hidden,
+                    1 - (double) remaining / initialHidden,
+                    config.meanOfBatchAccuracies() ? evaluation.meanBatchAccuracy() : evaluation.accuracy(),
+                    lossSum / config.batchesPerCycle(), gibbsPrevious, gibbsNext, List.copyOf(layers),
+                    (System.nanoTime() - start) * 1e-9, flops);
+            records.add(record);
+            listener.accept(record);
+            if (stop) {
+                break;
+            }
+        }
+        return records;
+    }
+
+    private static Adam newAdam(EngineConfig config, Mlp net) {
+        return new Adam(net.layout().size(), config.learningRate(), Adam.DEFAULT_BETA1, Adam.DEFAULT_BETA2,
+                Adam.DEFAULT_EPS, 0, false);
+    }
+
+    /** Rays, measurement, the strategy's choice and the surgery of hidden layer j. */
+    private static CycleRecord.Layer compress(EngineConfig config, Mlp net, Adam adam, PruningStrategy strategy,
+                                              double[] edges, long seed, int cycle, int j) {
+        int m = net.spec().size(j + 1);
+        float[] in = new float[m];
+        float[] out = new float[m];
+        net.incomingSums(j, in);
+        net.outgoingSums(j, out);
+        double[] incoming = widen(in);
+        double[] outgoing = widen(out);
+        long callSeed = config.reuseSeeds() ? seed : derivedSeed(seed, cycle, j);
+        Measurement measurement = Measurement.gaussianRows(config.measurementCount(m), m, callSeed, config.basis());
+        double[] yIn = measurement.measure(incoming);
+        double[] yOut = measurement.measure(outgoing);
+        int kept = KeepRule.keptCount(m, config.pruneFraction());
+        LayerDecision decision = strategy.decide(new LayerInput(j, cycle, kept, incoming, outgoing, measurement, yIn,
+                yOut, config, callSeed));
+        net.keepUnits(j, decision.keep(), adam, config.resetOptimizerEachCycle());
+        return new CycleRecord.Layer(m, yIn, yOut,
+                Statistics.gibbsEntropy(Statistics.histogram(yIn, edges), config.entropyBasePrevious()),
+                Statistics.gibbsEntropy(Statistics.histogram(yOut, edges), config.entropyBaseNext()),
+                decision.scores(), decision.solverStatus(), decision.solverIterations(), decision.solverSeconds());
+    }
+
+    /** A seed in 0 .. 2^32 - 1 of its own for each (seed, cycle, layer), by SplitMix64's mixing. */
+    static long derivedSeed(long seed, int cycle, int layer) {
+        long z = seed * 0x9E3779B97F4A7C15L + cycle * 0xBF58476D1CE4E5B9L + layer * 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (z ^ (z >>> 31)) & 0xffffffffL;
+    }
+
+    private static double[] widen(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+}

@@ -1,0 +1,106 @@
+package org.dtc.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dtc.core.RandomStream;
+import org.dtc.data.Dataset;
+import org.dtc.data.TrainTest;
+import org.dtc.nn.NetworkSpec;
+import org.junit.jupiter.api.Test;
+
+/** Whole runs on small synthetic data: three Gaussian blobs in 20 dimensions. */
+class ExperimentTest {
+    static TrainTest blobs() {
+        return new TrainTest(null, blobs(600, 1), blobs(200, 2));
+    }
+
+    private static Dataset blobs(int count, long seed) {
+        RandomStream random = new RandomStream(seed);
+        RandomStream centres = new RandomStream(99);
+        double[][] c = new double[3][20];
+        for (double[] row : c) {
+            centres.fillNormal(row, 0, 20, 0, 1.5);
+        }
+        float[] x = new float[count * 20];
+        int[] y = new int[count];
+        for (int i = 0; i < count; i++) {
+            y[i] = i % 3;
+            for (int f = 0; f < 20; f++) {
+                x[i * 20 + f] = (float) (c[y[i]][f] + random.nextGaussian());
+            }
+        }
+        return Dataset.of(x, y, 1, 20, 3);
+    }
+
+    private static EngineConfig small(EngineConfig base, String network) {
+        return base.withNetwork(NetworkSpec.parse(network)).withSchedule(10, 32, 6).withEvalBatchSize(64)
+                .withStop(10, 0.1);
+    }
+
+    @Test
+    void everyStrategyRunsCyclesThatShrinkTheLayer() {
+        for (String name : List.of("dtc", "random", "magnitude")) {
+            List<CycleRecord> seen = new ArrayList<>();
+            List<CycleRecord> records = Experiment.run(small(EngineConfig.reference(), "20-32-3"), blobs(),
+                    PruningStrategy.named(name), 42424242, seen::add);
+            assertThat(seen).isEqualTo(records);
+            assertThat(records).extracting(CycleRecord::hiddenText).as(name)
+                    .containsExactly("28", "25", "22", "19", "17", "15");
+            // Three well separated blobs: after 60 batches the pruned network has learnt them.
+            assertThat(records.get(records.size() - 1).accuracy()).as(name + " final accuracy").isGreaterThan(0.85);
+            assertThat(records.get(records.size() - 1).loss()).as(name).isLessThan(records.get(0).loss());
+            for (CycleRecord r : records) {
+                assertThat(r.strategy()).isEqualTo(name);
+                assertThat(r.accuracy()).as(name + " cycle " + r.cycle()).isBetween(0.0, 1.0);
+                assertThat(r.sparsity()).isEqualTo(1 - r.hidden()[0] / 32.0);
+                assertThat(r.layers()).hasSize(1);
+                assertThat(r.layers().get(0).measuredIncoming())
+                        .hasSize(EngineConfig.reference().measurementCount(r.layers().get(0).width()));
+                assertThat(r.trainingFlops()).isEqualTo(6.0 * 10 * 32 * (20.0 * r.layers().get(0).width() + 3.0 * r.layers().get(0).width()));
+            }
+        }
+    }
+
+    @Test
+    void runsAreDeterministic() {
+        for (EngineConfig preset : List.of(EngineConfig.reference(), EngineConfig.paper())) {
+            EngineConfig config = small(preset, "20-24-12-3");
+            if (preset.network().inputNorm()) {
+                config = config.withNetwork(config.network().withInputNorm(true));
+            }
+            for (String name : List.of("dtc", "random")) {
+                List<CycleRecord> a = Experiment.run(config, blobs(), PruningStrategy.named(name), 7, r -> { });
+                List<CycleRecord> b = Experiment.run(config, blobs(), PruningStrategy.named(name), 7, r -> { });
+                assertThat(a).hasSameSizeAs(b);
+                for (int i = 0; i < a.size(); i++) {
+                    assertThat(a.get(i).accuracy()).isEqualTo(b.get(i).accuracy());
+                    assertThat(a.get(i).loss()).isEqualTo(b.get(i).loss());
+                    assertThat(a.get(i).hidden()).isEqualTo(b.get(i).hidden());
+                    assertThat(a.get(i).gibbsNext()).isEqualTo(b.get(i).gibbsNext());
+                }
+            }
+        }
+    }
+
+    @Test
+    void deepNetworksCompressEveryHiddenLayerFrontToBack() {
+        List<CycleRecord> records = Experiment.run(small(EngineConfig.reference(), "20-32-16-3"), blobs(),
+                new DtcStrategy(), 3, r -> { });
+        CycleRecord first = records.get(0);
+        assertThat(first.hidden()).containsExactly(28, 14);
+        assertThat(first.layers()).extracting(CycleRecord.Layer::width).containsExactly(32, 16);
+        assertThat(first.gibbsNext()).isEqualTo((first.layers().get(0).gibbsNext() + first.layers().get(1).gibbsNext()) / 2);
+        // The second layer stops the run first: 16, 14, 12, 10.
+        assertThat(records).hasSize(3);
+    }
+
+    @Test
+    void randomPicksFollowNumpysChoiceAndPermuteTheUnits() {
+        LayerInput input = new LayerInput(0, 0, 460, new double[512], new double[512], null, null, null,
+                EngineConfig.reference(), 42424242);
+        int[] keep = new RandomStrategy().decide(input).keep();
+        assertThat(keep).hasSize(460).startsWith(479, 36, 358, 309, 227, 66);
+    }
+}
