@@ -1,0 +1,253 @@
+package org.dtc.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dtc.core.Simd;
+import org.dtc.data.DataFile;
+import org.dtc.data.DataLocator;
+import org.dtc.data.DatasetSpec;
+import org.dtc.data.Downloader;
+import org.dtc.data.TrainTest;
+import org.dtc.engine.CycleRecord;
+import org.dtc.engine.EngineConfig;
+import org.dtc.engine.Experiment;
+import org.dtc.engine.PruningStrategy;
+import org.dtc.nn.NetworkSpec;
+import org.dtc.report.Analysis;
+import org.dtc.report.CyclesCsv;
+import org.dtc.report.Json;
+import org.dtc.report.ResultFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dtc reproduce}: the paper's experiment end to end. */
+@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the paper's experiment: train-compress cycles of every strategy, then the paper's "
+                + "analysis. With no options: the reference preset (the author's notebooks), full MNIST, "
+                + "strategies dtc, random and magnitude, results in results/<timestamp>/.",
+            "Writes cycles.csv (one row per strategy, seed and cycle), table1.md (the paper's Table 1 "
+                    + "recomputed), summary.json and manifest.json; each file is written whole or not at all."})
+final class ReproduceCommand implements Callable<Integer> {
+    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME",
+            description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the dataset's files (default: "
+            + "$DTC_DATA, then ~/.cache/dtc/<dataset>, downloading there on first use).")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<timestamp>).")
+    Path out;
+
+    @Option(names = "--force", description = "Write into --out even if it already holds results.")
+    boolean force;
+
+    @Option(names = "--strategies", defaultValue = "dtc,random,magnitude", split = ",", paramLabel = "LIST",
+            description = "Strategies to run, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<String> strategies;
+
+    @Option(names = "--preset", defaultValue = "reference", paramLabel = "NAME",
+            description = "reference (the author's notebooks, quirks included) or paper (the text) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--arch", paramLabel = "WIDTHS", description = "Network widths, such as 784-512-256-10 "
+            + "(default: the preset's 784-512-10).")
+    String arch;
+
+    @Option(names = "--batches-per-cycle", paramLabel = "N", description = "Training batches per cycle (default: 200).")
+    Integer batchesPerCycle;
+
+    @Option(names = "--max-cycles", paramLabel = "N", description = "Stop after N cycles at the latest "
+            + "(default: until a hidden layer has 10 units or fewer).")
+    Integer maxCycles;
+
+    @Option(names = "--seed", defaultValue = "42424242", paramLabel = "S",
+            description = "Seed of the initialisation, Phi and the random picks (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--seeds", defaultValue = "1", paramLabel = "K",
+            description = "Repeat every strategy with seeds S, S+1, ..., S+K-1 (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--solver", paramLabel = "NAME", description = "LASSO solver: lars, fista, ista or admm "
+            + "(default: lars, exact).")
+    String solver;
+
+    @Option(names = "--lambda", paramLabel = "L", description = "LASSO weight (default: 0.3).")
+    Double lambda;
+
+    @Option(names = "--threads", paramLabel = "T", description = "GEMM threads (default: all processors).")
+    Integer threads;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (threads != null) {
+            System.setProperty("dtc.threads", Integer.toString(threads));
+        }
+        EngineConfig config = configure();
+        List<PruningStrategy> runs = new ArrayList<>();
+        for (String name : strategies) {
+            runs.add(PruningStrategy.named(name.trim()));
+        }
+        if (seeds < 1) {
+            throw new IllegalArgumentException("--seeds must be at least 1, not " + seeds);
+        }
+        Path dir = out != null ? out : Path.of("results",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (!force && Files.isDirectory(dir)) {
+            try (var listing = Files.list(dir)) {
+                if (listing.findAny().isPresent()) {
+                    throw new IllegalArgumentException(dir + " already holds results; choose another --out or add --force");
+                }
+            }
+        }
+        DatasetSpec dataSpec = DatasetSpec.named(dataset);
+        TrainTest loaded = DataLocator.fromEnvironment()
+                .locateOrDownload(dataSpec, data, new Downloader(dataSpec.mirrors(), System.err, System.console() != null))
+                .load(dataSpec.normalization());
+        PrintWriter err = spec.commandLine().getErr();
+        List<CycleRecord> records = new ArrayList<>();
+        Map<String, Double> wallSeconds = new LinkedHashMap<>();
+        for (int k = 0; k < seeds; k++) {
+            long runSeed = seed + k;
+            for (PruningStrategy strategy : runs) {
+                long start = System.nanoTime();
+                Experiment.run(config, loaded, strategy, runSeed, r -> {
+                    records.add(r);
+                    err.printf(Locale.ROOT, "%s seed %d cycle %d: hidden %s, accuracy %.4f, loss %.4f, %.1f s%n",
+                            r.strategy(), r.seed(), r.cycle(), r.hiddenText(), r.accuracy(), r.loss(), r.seconds());
+                    writeQuietly(dir.resolve("cycles.csv"), CyclesCsv.render(records));
+                });
+                wallSeconds.merge(strategy.name(), (System.nanoTime() - start) * 1e-9, Double::sum);
+            }
+        }
+        ResultFiles.write(dir.resolve("cycles.csv"), CyclesCsv.render(records));
+        List<Analysis.Series> series = Analysis.series(records);
+        ResultFiles.write(dir.resolve("table1.md"), Analysis.table1(series, strategies));
+        ResultFiles.write(dir.resolve("summary.json"), Json.of(summary(config, series, records, wallSeconds)) + "\n");
+        ResultFiles.write(dir.resolve("manifest.json"), Json.of(manifest(config, dataSpec)) + "\n");
+        PrintWriter outWriter = spec.commandLine().getOut();
+        outWriter.println("results in " + dir.toAbsolutePath());
+        for (Analysis.Series se : series) {
+            int last = se.accuracy().length - 1;
+            outWriter.printf(Locale.ROOT, "%s seed %d: %d cycles, final sparsity %.4f, accuracy %.4f%n", se.strategy(),
+                    se.seed(), last + 1, se.sparsity()[last], se.accuracy()[last]);
+        }
+        return 0;
+    }
+
+    private EngineConfig configure() {
+        EngineConfig config = switch (preset) {
+            case "reference" -> EngineConfig.reference();
+            case "paper" -> EngineConfig.paper();
+            default -> throw new IllegalArgumentException("unknown preset '" + preset + "': reference or paper");
+        };
+        if (arch != null) {
+            NetworkSpec parsed = NetworkSpec.parse(arch);
+            NetworkSpec base = config.network();
+            config = config.withNetwork(new NetworkSpec(parsed.sizes(), base.bias(), base.inputNorm(),
+                    base.hiddenNorm(), base.affine()));
+        }
+        config = config.withSchedule(batchesPerCycle != null ? batchesPerCycle : config.batchesPerCycle(),
+                config.batchSize(), maxCycles != null ? maxCycles : config.maxCycles());
+        return config.withSolver(solver != null ? solver : config.solver(), lambda != null ? lambda : config.lambda());
+    }
+
+    private static void writeQuietly(Path file, String text) {
+        try {
+            ResultFiles.write(file, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Object> summary(EngineConfig config, List<Analysis.Series> series, List<CycleRecord> records,
+                                        Map<String, Double> wallSeconds) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("preset", preset);
+        s.put("network", config.network().toString());
+        s.put("seeds", seedList());
+        Map<String, Object> finals = new LinkedHashMap<>();
+        for (String st : strategies) {
+            List<Double> accuracies = new ArrayList<>();
+            for (Analysis.Series se : series) {
+                if (se.strategy().equals(st)) {
+                    accuracies.add(se.accuracy()[se.accuracy().length - 1]);
+                }
+            }
+            double mean = accuracies.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double var = accuracies.stream().mapToDouble(a -> (a - mean) * (a - mean)).sum()
+                    / Math.max(1, accuracies.size() - 1);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("final_accuracy_mean", mean);
+            f.put("final_accuracy_std", accuracies.size() > 1 ? Math.sqrt(var) : 0.0);
+            f.put("final_accuracies", accuracies);
+            finals.put(st, f);
+        }
+        s.put("strategies", finals);
+        s.put("pearson", Analysis.correlations(series));
+        s.put("wall_seconds", wallSeconds);
+        s.put("wall_seconds_total", wallSeconds.values().stream().mapToDouble(Double::doubleValue).sum());
+        s.put("training_flops", records.stream().mapToDouble(CycleRecord::trainingFlops).sum());
+        return s;
+    }
+
+    private List<Long> seedList() {
+        List<Long> list = new ArrayList<>();
+        for (int k = 0; k < seeds; k++) {
+            list.add(seed + k);
+        }
+        return list;
+    }
+
+    private Map<String, Object> manifest(EngineConfig config, DatasetSpec dataSpec) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dtc_version", VersionInfo.projectVersion());
+        m.put("command", "dtc reproduce");
+        m.put("dataset", dataSpec.name());
+        Map<String, Object> sums = new LinkedHashMap<>();
+        for (DataFile f : dataSpec.files()) {
+            sums.put(f.name(), f.sha256());
+        }
+        m.put("data_sha256_uncompressed", sums);
+        m.put("strategies", strategies);
+        m.put("seeds", seedList());
+        m.put("config", config.toString());
+        m.put("java", Runtime.version().toString() + " (" + System.getProperty("java.vendor") + ")");
+        m.put("kernels", Simd.describe());
+        m.put("gemm_threads", org.dtc.core.Gemm.shared().threads());
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        m.put("processors", Runtime.getRuntime().availableProcessors());
+        m.put("cpu", cpuModel());
+        return m;
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not readable: say so below
+        }
+        return "unknown";
+    }
+}
