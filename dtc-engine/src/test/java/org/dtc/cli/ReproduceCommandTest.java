@@ -1,0 +1,36 @@
+package org.dtc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** dtc reproduce on the real MNIST beside the repository, with a tiny schedule; skipped without it. */
+class ReproduceCommandTest {
+    @Test
+    void writesTheResultFilesAndRefusesToOverwriteThem(@TempDir Path dir) throws Exception {
+        Path mnist = Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("data/mnist");
+        Assumptions.assumeTrue(Files.isDirectory(mnist), mnist + " is absent");
+        String[] args = {"reproduce", "--data", mnist.toString(), "--out", dir.toString(), "--arch", "784-32-10",
+            "--batches-per-cycle", "5", "--max-cycles", "2", "--strategies", "dtc,random"};
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true))).isZero();
+        assertThat(Files.readAllLines(dir.resolve("cycles.csv"))).hasSize(5);
+        assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"final_accuracy_mean\"");
+        assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"data_sha256_uncompressed\"");
+        assertThat(Files.readString(dir.resolve("table1.md"))).contains("# Table 1, recomputed");
+        assertThat(err.toString().lines().filter(l -> l.contains(" cycle ")).count()).isEqualTo(4);
+        assertThat(out.toString()).startsWith("results in ");
+
+        StringWriter err2 = new StringWriter();
+        assertThat(Main.execute(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err2, true)))
+                .isEqualTo(Main.FAILURE);
+        assertThat(err2.toString()).contains("already holds results; choose another --out or add --force");
+    }
+}
