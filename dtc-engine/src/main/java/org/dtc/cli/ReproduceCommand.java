@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
                 + "analysis. With no options: the reference preset (the author's notebooks), full MNIST, "
                 + "strategies dtc, random and magnitude, results in results/<timestamp>/.",
             "Writes cycles.csv (one row per strategy, seed and cycle), table1.md (the paper's Table 1 "
-                    + "recomputed), summary.json and manifest.json; each file is written whole or not at all."})
+                    + "recomputed), figures 1-5 (PNG and SVG), report.md, summary.json and manifest.json; each "
+                    + "file is written whole or not at all."})
 final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME",
             description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
@@ -137,8 +138,8 @@ final class ReproduceCommand implements Callable<Integer> {
             }
         }
         ResultFiles.write(dir.resolve("cycles.csv"), CyclesCsv.render(records));
-        List<Analysis.Series> series = Analysis.series(records);
-        ResultFiles.write(dir.resolve("table1.md"), Analysis.table1(series, strategies));
+        List<Analysis.Series> series = Analysis.series(org.dtc.report.CycleRow.of(records));
+        org.dtc.report.Report.render(org.dtc.report.CycleRow.of(records), dir);
         ResultFiles.write(dir.resolve("summary.json"), Json.of(summary(config, series, records, wallSeconds)) + "\n");
         ResultFiles.write(dir.resolve("manifest.json"), Json.of(manifest(config, dataSpec)) + "\n");
         PrintWriter outWriter = spec.commandLine().getOut();

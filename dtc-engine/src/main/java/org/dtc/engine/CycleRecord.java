@@ -29,6 +29,26 @@ public record CycleRecord(String strategy, long seed, int cycle, int[] hidden, d
         return s.toString();
     }
 
+    /**
+     * The weight-ray statistic of the paper's Figure 3: per layer the mean |score| divided by the
+     * layer's width, averaged over the layers; NaN for a strategy without scores.
+     */
+    public double rayScore() {
+        double sum = 0;
+        int n = 0;
+        for (Layer l : layers) {
+            if (l.scores() != null) {
+                double abs = 0;
+                for (double v : l.scores()) {
+                    abs += Math.abs(v);
+                }
+                sum += abs / l.scores().length / l.width();
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
     /** Worst solver status of the cycle's layers. */
     public SolverStatus solverStatus() {
         SolverStatus worst = SolverStatus.SOLVED;

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.dtc.core.Lowess;
 import org.dtc.core.Statistics;
-import org.dtc.engine.CycleRecord;
 
 /**
  * The paper's analysis of a run: LOWESS-smoothed accuracy (frac 0.3, 3 robustifying passes) per
@@ -30,30 +29,33 @@ public final class Analysis {
 
     /** One strategy and seed's series, cycle by cycle. */
     public record Series(String strategy, long seed, double[] sparsity, double[] accuracy, double[] smoothed,
-                         double[] gibbsPrevious, double[] gibbsNext) {}
+                         double[] gibbsPrevious, double[] gibbsNext, double[] rayScore) {}
 
-    /** Splits records into series and smooths each. */
-    public static List<Series> series(List<CycleRecord> records) {
-        Map<String, List<CycleRecord>> groups = new LinkedHashMap<>();
-        for (CycleRecord r : records) {
+    /** Splits rows into series (by strategy and seed, in cycle order) and smooths each. */
+    public static List<Series> series(List<CycleRow> rows) {
+        Map<String, List<CycleRow>> groups = new LinkedHashMap<>();
+        for (CycleRow r : rows) {
             groups.computeIfAbsent(r.strategy() + "\u0000" + r.seed(), k -> new ArrayList<>()).add(r);
         }
         List<Series> out = new ArrayList<>();
-        for (List<CycleRecord> g : groups.values()) {
+        for (List<CycleRow> g : groups.values()) {
+            g.sort(java.util.Comparator.comparingInt(CycleRow::cycle));
             int n = g.size();
             double[] sparsity = new double[n];
             double[] accuracy = new double[n];
             double[] previous = new double[n];
             double[] next = new double[n];
+            double[] ray = new double[n];
             for (int i = 0; i < n; i++) {
                 sparsity[i] = g.get(i).sparsity();
                 accuracy[i] = g.get(i).accuracy();
                 previous[i] = g.get(i).gibbsPrevious();
                 next[i] = g.get(i).gibbsNext();
+                ray[i] = g.get(i).rayScore();
             }
             // LOWESS needs two points in each window: int(0.3 n) >= 2, so at least 7 cycles.
             double[] smoothed = n >= 7 ? Lowess.smooth(sparsity, accuracy, 0.3, 3) : accuracy.clone();
-            out.add(new Series(g.get(0).strategy(), g.get(0).seed(), sparsity, accuracy, smoothed, previous, next));
+            out.add(new Series(g.get(0).strategy(), g.get(0).seed(), sparsity, accuracy, smoothed, previous, next, ray));
         }
         return out;
     }

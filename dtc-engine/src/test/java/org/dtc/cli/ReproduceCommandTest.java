@@ -25,6 +25,21 @@ class ReproduceCommandTest {
         assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"final_accuracy_mean\"");
         assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"data_sha256_uncompressed\"");
         assertThat(Files.readString(dir.resolve("table1.md"))).contains("# Table 1, recomputed");
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("![figure1-accuracy](figure1-accuracy.png)");
+        for (String figure : new String[] {"figure1-accuracy", "figure2-accuracy-closeup", "figure3-weight-rays",
+            "figure4-gibbs-previous", "figure5-gibbs-next"}) {
+            assertThat(dir.resolve(figure + ".png")).isNotEmptyFile();
+            assertThat(Files.readString(dir.resolve(figure + ".svg"))).contains("<svg");
+        }
+        assertThat(Files.readAllLines(dir.resolve("cycles.csv")).get(0)).endsWith(",ray_score");
+
+        // dtc report re-renders from cycles.csv alone.
+        Files.delete(dir.resolve("report.md"));
+        Files.delete(dir.resolve("figure1-accuracy.png"));
+        assertThat(Main.execute(new String[] {"report", dir.toString()}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true))).isZero();
+        assertThat(dir.resolve("report.md")).isNotEmptyFile();
+        assertThat(dir.resolve("figure1-accuracy.png")).isNotEmptyFile();
         assertThat(err.toString().lines().filter(l -> l.contains(" cycle ")).count()).isEqualTo(4);
         assertThat(out.toString()).startsWith("results in ");
 

@@ -32,7 +32,7 @@ class AnalysisTest {
     void seriesAreSmoothedByLowessAndTableOneUsesThePapersRows() {
         List<CycleRecord> all = new ArrayList<>(records("dtc", 1, 34, 0.002));
         all.addAll(records("random", 1, 34, 0.003));
-        List<Analysis.Series> series = Analysis.series(all);
+        List<Analysis.Series> series = Analysis.series(CycleRow.of(all));
         assertThat(series).hasSize(2);
         Analysis.Series dtc = series.get(0);
         assertThat(dtc.smoothed()).containsExactly(Lowess.smooth(dtc.sparsity(), dtc.accuracy(), 0.3, 3));
@@ -47,7 +47,7 @@ class AnalysisTest {
     void correlationsAreTheDtcEntropyAgainstEachAccuracyCurve() {
         List<CycleRecord> all = new ArrayList<>(records("dtc", 7, 34, 0.002));
         all.addAll(records("random", 7, 34, 0.003));
-        List<Analysis.Series> series = Analysis.series(all);
+        List<Analysis.Series> series = Analysis.series(CycleRow.of(all));
         Map<String, Object> c = Analysis.correlations(series);
         @SuppressWarnings("unchecked")
         Map<String, Object> vsRandom = (Map<String, Object>) c.get("seed 7: dtc gibbs_next vs random accuracy");
@@ -63,6 +63,19 @@ class AnalysisTest {
                 .startsWith("strategy,seed,cycle,hidden,sparsity,accuracy,loss,gibbs_prev,gibbs_next,seconds");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("magnitude,3,0,460,0.1015625,");
         assertThat(csv.lines()).hasSize(3);
+    }
+
+    @Test
+    void cyclesCsvReadsBackIntoTheSameRows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        List<CycleRecord> records = records("dtc", 5, 4, 0.001);
+        java.nio.file.Path csv = dir.resolve("cycles.csv");
+        ResultFiles.write(csv, CyclesCsv.render(records));
+        List<CycleRow> rows = CyclesCsv.parse(csv);
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(2)).isEqualTo(CycleRow.of(records.get(2)).withSeconds(1.5));
+        java.nio.file.Files.writeString(csv, "strategy,seed\nx,1\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CyclesCsv.parse(csv))
+                .hasMessageContaining("no column 'cycle'");
     }
 
     @Test
