@@ -92,6 +92,10 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "GEMM threads (default: all processors).")
     Integer threads;
 
+    @Option(names = "--export", description = "Also write the measurement vectors, scores and final pruned networks "
+            + "as .npy files under export/, described by export.json files.")
+    boolean export;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -128,13 +132,16 @@ final class ReproduceCommand implements Callable<Integer> {
             long runSeed = seed + k;
             for (PruningStrategy strategy : runs) {
                 long start = System.nanoTime();
-                Experiment.run(config, loaded, strategy, runSeed, r -> {
+                Experiment.Run run = Experiment.run(config, loaded, strategy, runSeed, r -> {
                     records.add(r);
                     err.printf(Locale.ROOT, "%s seed %d cycle %d: hidden %s, accuracy %.4f, loss %.4f, %.1f s%n",
                             r.strategy(), r.seed(), r.cycle(), r.hiddenText(), r.accuracy(), r.loss(), r.seconds());
                     writeQuietly(dir.resolve("cycles.csv"), CyclesCsv.render(records));
                 });
                 wallSeconds.merge(strategy.name(), (System.nanoTime() - start) * 1e-9, Double::sum);
+                if (export) {
+                    org.dtc.report.Export.write(dir, run.records(), run.network());
+                }
             }
         }
         ResultFiles.write(dir.resolve("cycles.csv"), CyclesCsv.render(records));

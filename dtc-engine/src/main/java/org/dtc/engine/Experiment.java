@@ -23,9 +23,12 @@ import org.dtc.nn.Mlp;
 public final class Experiment {
     private Experiment() {}
 
+    /** A finished run: its cycles and the pruned network it ends with. */
+    public record Run(List<CycleRecord> records, Mlp network) {}
+
     /** Runs one strategy with one seed; each finished cycle also goes to the listener. */
-    public static List<CycleRecord> run(EngineConfig config, TrainTest data, PruningStrategy strategy, long seed,
-                                        Consumer<CycleRecord> listener) {
+    public static Run run(EngineConfig config, TrainTest data, PruningStrategy strategy, long seed,
+                          Consumer<CycleRecord> listener) {
         Dataset train = data.train();
         Dataset test = data.test();
         if (train.features() != config.network().inputs()) {
@@ -91,7 +94,7 @@ public final class Experiment {
                 break;
             }
         }
-        return records;
+        return new Run(records, net);
     }
 
     private static Adam newAdam(EngineConfig config, Mlp net) {

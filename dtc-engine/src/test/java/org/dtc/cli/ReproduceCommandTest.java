@@ -17,7 +17,7 @@ class ReproduceCommandTest {
         Path mnist = Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("data/mnist");
         Assumptions.assumeTrue(Files.isDirectory(mnist), mnist + " is absent");
         String[] args = {"reproduce", "--data", mnist.toString(), "--out", dir.toString(), "--arch", "784-32-10",
-            "--batches-per-cycle", "5", "--max-cycles", "2", "--strategies", "dtc,random"};
+            "--batches-per-cycle", "5", "--max-cycles", "2", "--strategies", "dtc,random", "--export"};
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertThat(Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true))).isZero();
@@ -32,6 +32,12 @@ class ReproduceCommandTest {
             assertThat(Files.readString(dir.resolve(figure + ".svg"))).contains("<svg");
         }
         assertThat(Files.readAllLines(dir.resolve("cycles.csv")).get(0)).endsWith(",ray_score");
+
+        Path exported = dir.resolve("export/dtc-seed42424242");
+        assertThat(Files.readString(exported.resolve("export.json"))).contains("\"network\": \"784-25-10\"");
+        assertThat(org.dtc.core.Npy.read(exported.resolve("network/W0.npy")).shape()).containsExactly(25, 784);
+        assertThat(org.dtc.core.Npy.read(exported.resolve("cycle01-layer0-y_next.npy")).shape()).containsExactly(2);
+        assertThat(dir.resolve("export/random-seed42424242/cycle00-layer0-scores.npy")).doesNotExist();
 
         // dtc report re-renders from cycles.csv alone.
         Files.delete(dir.resolve("report.md"));

@@ -44,7 +44,7 @@ class ExperimentTest {
         for (String name : List.of("dtc", "random", "magnitude")) {
             List<CycleRecord> seen = new ArrayList<>();
             List<CycleRecord> records = Experiment.run(small(EngineConfig.reference(), "20-32-3"), blobs(),
-                    PruningStrategy.named(name), 42424242, seen::add);
+                    PruningStrategy.named(name), 42424242, seen::add).records();
             assertThat(seen).isEqualTo(records);
             assertThat(records).extracting(CycleRecord::hiddenText).as(name)
                     .containsExactly("28", "25", "22", "19", "17", "15");
@@ -71,8 +71,8 @@ class ExperimentTest {
                 config = config.withNetwork(config.network().withInputNorm(true));
             }
             for (String name : List.of("dtc", "random")) {
-                List<CycleRecord> a = Experiment.run(config, blobs(), PruningStrategy.named(name), 7, r -> { });
-                List<CycleRecord> b = Experiment.run(config, blobs(), PruningStrategy.named(name), 7, r -> { });
+                List<CycleRecord> a = Experiment.run(config, blobs(), PruningStrategy.named(name), 7, r -> { }).records();
+                List<CycleRecord> b = Experiment.run(config, blobs(), PruningStrategy.named(name), 7, r -> { }).records();
                 assertThat(a).hasSameSizeAs(b);
                 for (int i = 0; i < a.size(); i++) {
                     assertThat(a.get(i).accuracy()).isEqualTo(b.get(i).accuracy());
@@ -87,7 +87,7 @@ class ExperimentTest {
     @Test
     void deepNetworksCompressEveryHiddenLayerFrontToBack() {
         List<CycleRecord> records = Experiment.run(small(EngineConfig.reference(), "20-32-16-3"), blobs(),
-                new DtcStrategy(), 3, r -> { });
+                new DtcStrategy(), 3, r -> { }).records();
         CycleRecord first = records.get(0);
         assertThat(first.hidden()).containsExactly(28, 14);
         assertThat(first.layers()).extracting(CycleRecord.Layer::width).containsExactly(32, 16);
