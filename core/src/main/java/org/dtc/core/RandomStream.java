@@ -13,7 +13,9 @@ package org.dtc.core;
  *
  * <p>Each method names the numpy call it equals for the same seed and call sequence.
  */
-public final class RandomStream {
+public final class RandomStream implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private static final int N = 624;
     private static final int M = 397;
     private static final int MATRIX_A = 0x9908b0df;

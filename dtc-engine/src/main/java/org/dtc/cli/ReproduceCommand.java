@@ -18,6 +18,7 @@ import org.dtc.data.DataLocator;
 import org.dtc.data.DatasetSpec;
 import org.dtc.data.Downloader;
 import org.dtc.data.TrainTest;
+import org.dtc.engine.Checkpoint;
 import org.dtc.engine.CycleRecord;
 import org.dtc.engine.EngineConfig;
 import org.dtc.engine.Experiment;
@@ -53,6 +54,10 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Write into --out even if it already holds results.")
     boolean force;
+
+    @Option(names = "--resume", description = "Continue the interrupted run in --out from its checkpoints (written "
+            + "after every cycle); it ends with the results of an uninterrupted run. Give the same options.")
+    boolean resume;
 
     @Option(names = "--strategies", defaultValue = "dtc,random,magnitude", split = ",", paramLabel = "LIST",
             description = "Strategies to run, comma-separated (default: ${DEFAULT-VALUE}).")
@@ -114,7 +119,10 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("results",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        if (!force && Files.isDirectory(dir)) {
+        if (resume && out == null) {
+            throw new IllegalArgumentException("--resume needs --out DIR, the folder of the interrupted run");
+        }
+        if (!force && !resume && Files.isDirectory(dir)) {
             try (var listing = Files.list(dir)) {
                 if (listing.findAny().isPresent()) {
                     throw new IllegalArgumentException(dir + " already holds results; choose another --out or add --force");
@@ -132,12 +140,29 @@ final class ReproduceCommand implements Callable<Integer> {
             long runSeed = seed + k;
             for (PruningStrategy strategy : runs) {
                 long start = System.nanoTime();
+                Path checkpoint = dir.resolve("checkpoints").resolve(strategy.name() + "-seed" + runSeed + ".ckpt");
+                Checkpoint from = resume && Files.isRegularFile(checkpoint) ? Checkpoint.read(checkpoint) : null;
+                int before = records.size();
+                if (from != null) {
+                    records.addAll(from.records());
+                    err.printf(Locale.ROOT, "%s seed %d: resuming after cycle %d%n", strategy.name(), runSeed,
+                            from.nextCycle() - 1);
+                }
                 Experiment.Run run = Experiment.run(config, loaded, strategy, runSeed, r -> {
                     records.add(r);
                     err.printf(Locale.ROOT, "%s seed %d cycle %d: hidden %s, accuracy %.4f, loss %.4f, %.1f s%n",
                             r.strategy(), r.seed(), r.cycle(), r.hiddenText(), r.accuracy(), r.loss(), r.seconds());
                     writeQuietly(dir.resolve("cycles.csv"), CyclesCsv.render(records));
+                }, from, c -> {
+                    try {
+                        c.write(checkpoint);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("cannot write checkpoint " + checkpoint + ": "
+                                + e.getMessage(), e);
+                    }
                 });
+                records.subList(before, records.size()).clear();
+                records.addAll(run.records());
                 wallSeconds.merge(strategy.name(), (System.nanoTime() - start) * 1e-9, Double::sum);
                 if (export) {
                     org.dtc.report.Export.write(dir, run.records(), run.network());

@@ -29,27 +29,58 @@ public final class Experiment {
     /** Runs one strategy with one seed; each finished cycle also goes to the listener. */
     public static Run run(EngineConfig config, TrainTest data, PruningStrategy strategy, long seed,
                           Consumer<CycleRecord> listener) {
+        return run(config, data, strategy, seed, listener, null, c -> { });
+    }
+
+    /**
+     * The same, continuing from a checkpoint when one is given, and handing a checkpoint to
+     * {@code save} after every cycle: a resumed run ends exactly as an uninterrupted one.
+     */
+    public static Run run(EngineConfig config, TrainTest data, PruningStrategy strategy, long seed,
+                          Consumer<CycleRecord> listener, Checkpoint from, Consumer<Checkpoint> save) {
         Dataset train = data.train();
         Dataset test = data.test();
         if (train.features() != config.network().inputs()) {
             throw new IllegalArgumentException("the network takes " + config.network().inputs() + " inputs, the data has "
                     + train.features() + " per sample");
         }
-        Mlp net = new Mlp(config.network(), Math.max(config.batchSize(), config.evalBatchSize()));
+        int capacity = Math.max(config.batchSize(), config.evalBatchSize());
+        Mlp net;
+        if (from == null) {
+            net = new Mlp(config.network(), capacity);
+            net.initialize(config.init(), config.initGain(), seed);
+        } else {
+            if (!from.settings().equals(config.toString()) || !from.strategy().equals(strategy.name())
+                    || from.seed() != seed) {
+                throw new IllegalArgumentException("the checkpoint of " + from.strategy() + " seed " + from.seed()
+                        + " was made with other settings; resume with the settings of the interrupted run");
+            }
+            net = Mlp.restore(from.network(), capacity);
+        }
         net.setBatchAxisLogSoftmax(config.batchAxisLogSoftmax());
-        net.initialize(config.init(), config.initGain(), seed);
         Adam adam = newAdam(config, net);
         Batches batches = new Batches(train, config.batchSize(),
                 config.shuffle() ? BatchOrder.SHUFFLED : BatchOrder.SEQUENTIAL, seed);
+        List<CycleRecord> records = new ArrayList<>();
+        long batchIndex = 0;
+        int firstCycle = 0;
+        if (from != null) {
+            adam.restore(from.adam());
+            batches.restore(from.batches());
+            records.addAll(from.records());
+            batchIndex = from.batchIndex();
+            firstCycle = from.nextCycle();
+            if (from.finished()) {
+                return new Run(records, net);
+            }
+        }
         int hiddenLayers = config.network().hiddenLayers();
         int initialHidden = 0;
         for (int j = 0; j < hiddenLayers; j++) {
             initialHidden += config.network().size(j + 1);
         }
         double[] edges = Statistics.arange(config.entropyLow(), config.entropyHigh(), config.entropyBinWidth());
-        List<CycleRecord> records = new ArrayList<>();
-        long batchIndex = 0;
-        for (int cycle = 0; cycle < config.maxCycles(); cycle++) {
+        for (int cycle = firstCycle; cycle < config.maxCycles(); cycle++) {
             long start = System.nanoTime();
             if (config.restartBatchesEachCycle()) {
                 batches.restart();
@@ -73,7 +104,7 @@ public final class Experiment {
             Evaluation evaluation = net.evaluate(test.inputs(), test.labels(), test.count(), config.evalBatchSize());
             int[] hidden = new int[hiddenLayers];
             int remaining = 0;
-            boolean stop = false;
+            boolean stop = cycle + 1 >= config.maxCycles();
             double gibbsPrevious = 0;
             double gibbsNext = 0;
             for (int j = 0; j < hiddenLayers; j++) {
@@ -90,6 +121,8 @@ public final class Experiment {
                     (System.nanoTime() - start) * 1e-9, flops);
             records.add(record);
             listener.accept(record);
+            save.accept(new Checkpoint(config.toString(), strategy.name(), seed, cycle + 1, batchIndex, net.state(),
+                    adam.state(), batches.state(), List.copyOf(records), stop));
             if (stop) {
                 break;
             }

@@ -46,6 +46,21 @@ public final class Adam implements Optimizer {
         this.v = new float[parameters];
     }
 
+    /** Adam's moments and step count, for checkpoints. */
+    public record State(float[] m, float[] v, long t) implements java.io.Serializable {}
+
+    /** A copy of the moments and the step count. */
+    public State state() {
+        return new State(m.clone(), v.clone(), t);
+    }
+
+    /** Takes over a saved state (from an optimizer with these hyperparameters). */
+    public void restore(State state) {
+        m = state.m().clone();
+        v = state.v().clone();
+        t = state.t();
+    }
+
     /** Steps taken since construction or the last reset. */
     public long steps() {
         return t;

@@ -58,6 +58,32 @@ public final class Mlp {
         allocateWork();
     }
 
+    /** What a checkpoint keeps of a network: its shape, parameters and running statistics. */
+    public record State(NetworkSpec spec, float[] params, float[][] runningMean, float[][] runningVar)
+            implements java.io.Serializable {}
+
+    /** A copy of the network's shape, parameters and running statistics. */
+    public State state() {
+        float[][] mean = new float[runningMean.length][];
+        float[][] var = new float[runningVar.length][];
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] = runningMean[i] == null ? null : runningMean[i].clone();
+            var[i] = runningVar[i] == null ? null : runningVar[i].clone();
+        }
+        return new State(spec, params.clone(), mean, var);
+    }
+
+    /** A network rebuilt from a saved state, with work buffers for {@code capacity} samples. */
+    public static Mlp restore(State state, int capacity) {
+        Mlp net = new Mlp(state.spec(), capacity);
+        System.arraycopy(state.params(), 0, net.params, 0, net.params.length);
+        for (int i = 0; i < state.runningMean().length; i++) {
+            net.runningMean[i] = state.runningMean()[i] == null ? null : state.runningMean()[i].clone();
+            net.runningVar[i] = state.runningVar()[i] == null ? null : state.runningVar()[i].clone();
+        }
+        return net;
+    }
+
     /**
      * Weights from {@code init} (layer 0 first), biases U(-1/sqrt(in), 1/sqrt(in)) as PyTorch's
      * Linear, batch-norm scale 1 and shift 0.

@@ -1,0 +1,50 @@
+package org.dtc.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.dtc.data.Batches;
+import org.dtc.nn.Adam;
+import org.dtc.nn.Mlp;
+
+/**
+ * Everything a run needs to go on after a cycle as if it had never stopped: the network, Adam's
+ * state, the position in the training batches, the global batch count and the cycles so far.
+ * {@code finished} marks a run that ended. Written through a temporary file renamed into place,
+ * so a kill at any moment leaves the previous checkpoint or the new one, never half of one.
+ *
+ * @param settings the run's configuration as text; a resume with other settings is refused
+ */
+public record Checkpoint(String settings, String strategy, long seed, int nextCycle, long batchIndex,
+                         Mlp.State network, Adam.State adam, Batches.State batches, List<CycleRecord> records,
+                         boolean finished) implements Serializable {
+
+    public void write(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        try {
+            try (OutputStream raw = Files.newOutputStream(temp); ObjectOutputStream out = new ObjectOutputStream(raw)) {
+                out.writeObject(this);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    public static Checkpoint read(Path file) throws IOException {
+        try (InputStream raw = Files.newInputStream(file); ObjectInputStream in = new ObjectInputStream(raw)) {
+            return (Checkpoint) in.readObject();
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IOException(file + " is not a checkpoint of this version of dtc", e);
+        }
+    }
+}
