@@ -148,10 +148,11 @@ final class ReproduceCommand implements Callable<Integer> {
                     err.printf(Locale.ROOT, "%s seed %d: resuming after cycle %d%n", strategy.name(), runSeed,
                             from.nextCycle() - 1);
                 }
+                CycleProgress progress = new CycleProgress(err, System.console() != null, config);
+                progress.start();
                 Experiment.Run run = Experiment.run(config, loaded, strategy, runSeed, r -> {
                     records.add(r);
-                    err.printf(Locale.ROOT, "%s seed %d cycle %d: hidden %s, accuracy %.4f, loss %.4f, %.1f s%n",
-                            r.strategy(), r.seed(), r.cycle(), r.hiddenText(), r.accuracy(), r.loss(), r.seconds());
+                    progress.cycle(r);
                     writeQuietly(dir.resolve("cycles.csv"), CyclesCsv.render(records));
                 }, from, c -> {
                     try {
@@ -161,6 +162,7 @@ final class ReproduceCommand implements Callable<Integer> {
                                 + e.getMessage(), e);
                     }
                 });
+                progress.finish();
                 records.subList(before, records.size()).clear();
                 records.addAll(run.records());
                 wallSeconds.merge(strategy.name(), (System.nanoTime() - start) * 1e-9, Double::sum);
