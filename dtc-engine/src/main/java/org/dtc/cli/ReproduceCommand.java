@@ -97,6 +97,80 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "GEMM threads (default: all processors).")
     Integer threads;
 
+    // Every engine setting, each defaulting to the preset's value.
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Training batch size (default: 512).")
+    Integer batchSize;
+
+    @Option(names = "--eval-batch-size", paramLabel = "N", description = "Test batch size (default: 512).")
+    Integer evalBatchSize;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam's learning rate (default: 0.001).")
+    Double learningRate;
+
+    @Option(names = "--prune-fraction", paramLabel = "F", description = "Fraction of a layer removed per cycle "
+            + "(default: 0.1).")
+    Double pruneFraction;
+
+    @Option(names = "--stop-size", paramLabel = "N", description = "Stop once a hidden layer has N units or fewer "
+            + "(default: 10).")
+    Integer stopSize;
+
+    @Option(names = "--cs-sparsity", paramLabel = "S", description = "n = m (1 - S) measurements (default: 0.9).")
+    Double csSparsity;
+
+    @Option(names = "--basis", paramLabel = "TYPE", description = "DCT of Psi: I or II (reference: I, paper: II).")
+    org.dtc.cs.DctType basis;
+
+    @Option(names = "--score", paramLabel = "KIND", description = "DTC's ranking: COEFFICIENTS (the notebooks) or "
+            + "RECONSTRUCTION (Psi s).")
+    org.dtc.engine.ScoreKind score;
+
+    @Option(names = "--clip-rule", paramLabel = "RULE", description = "KEEP_BELOW_QUANTILE (the notebooks: remove "
+            + "the largest |score|) or REMOVE_SMALLEST (the text).")
+    org.dtc.engine.ClipRule clipRule;
+
+    @Option(names = "--scs-defaults", arity = "1", paramLabel = "BOOL",
+            description = "Stop the solver on SCS's default rule (1e-4), as cvxpy ran it.")
+    Boolean scsDefaults;
+
+    @Option(names = "--bias", arity = "1", paramLabel = "BOOL", description = "Biases in the linear layers.")
+    Boolean bias;
+
+    @Option(names = "--input-norm", arity = "1", paramLabel = "BOOL", description = "Batch norm on the input.")
+    Boolean inputNorm;
+
+    @Option(names = "--hidden-norm", arity = "1", paramLabel = "BOOL",
+            description = "Batch norm after each hidden linear layer.")
+    Boolean hiddenNorm;
+
+    @Option(names = "--batch-axis-softmax", arity = "1", paramLabel = "BOOL",
+            description = "The notebooks' log-softmax over the batch axis before the loss.")
+    Boolean batchAxisSoftmax;
+
+    @Option(names = "--reset-optimizer", arity = "1", paramLabel = "BOOL",
+            description = "A fresh Adam every cycle (else its moments follow the surgery).")
+    Boolean resetOptimizer;
+
+    @Option(names = "--restart-batches", arity = "1", paramLabel = "BOOL",
+            description = "Every cycle trains from the first batch again.")
+    Boolean restartBatches;
+
+    @Option(names = "--shuffle", arity = "1", paramLabel = "BOOL", description = "Shuffle the training data per epoch.")
+    Boolean shuffle;
+
+    @Option(names = "--mean-batch-accuracy", arity = "1", paramLabel = "BOOL",
+            description = "Test accuracy as the unweighted mean of per-batch accuracies.")
+    Boolean meanBatchAccuracy;
+
+    @Option(names = "--numpy-measurement-count", arity = "1", paramLabel = "BOOL",
+            description = "n = int(m * (1.0 - S)) in double arithmetic (else rounded).")
+    Boolean numpyMeasurementCount;
+
+    @Option(names = "--reuse-seeds", arity = "1", paramLabel = "BOOL",
+            description = "Phi and the random picks re-drawn from the seed at every call (else per cycle and layer).")
+    Boolean reuseSeeds;
+
     @Option(names = "--export", description = "Also write the measurement vectors, scores and final pruned networks "
             + "as .npy files under export/, described by export.json files.")
     boolean export;
@@ -129,6 +203,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 }
             }
         }
+        checkWritable(dir);
         DatasetSpec dataSpec = DatasetSpec.named(dataset);
         TrainTest loaded = DataLocator.fromEnvironment()
                 .locateOrDownload(dataSpec, data, new Downloader(dataSpec.mirrors(), System.err, System.console() != null))
@@ -187,20 +262,82 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     private EngineConfig configure() {
-        EngineConfig config = switch (preset) {
+        EngineConfig preset = switch (preset()) {
             case "reference" -> EngineConfig.reference();
             case "paper" -> EngineConfig.paper();
-            default -> throw new IllegalArgumentException("unknown preset '" + preset + "': reference or paper");
+            default -> throw new IllegalArgumentException("unknown preset '" + this.preset + "': reference or paper");
         };
-        if (arch != null) {
-            NetworkSpec parsed = NetworkSpec.parse(arch);
-            NetworkSpec base = config.network();
-            config = config.withNetwork(new NetworkSpec(parsed.sizes(), base.bias(), base.inputNorm(),
-                    base.hiddenNorm(), base.affine()));
+        EngineConfig.Builder b = preset.toBuilder();
+        NetworkSpec base = preset.network();
+        int[] sizes = arch != null ? NetworkSpec.parse(arch).sizes() : base.sizes();
+        b.network(new NetworkSpec(sizes, or(bias, base.bias()), or(inputNorm, base.inputNorm()),
+                or(hiddenNorm, base.hiddenNorm()), base.affine()));
+        if (batchesPerCycle != null) {
+            b.batchesPerCycle(batchesPerCycle);
         }
-        config = config.withSchedule(batchesPerCycle != null ? batchesPerCycle : config.batchesPerCycle(),
-                config.batchSize(), maxCycles != null ? maxCycles : config.maxCycles());
-        return config.withSolver(solver != null ? solver : config.solver(), lambda != null ? lambda : config.lambda());
+        if (maxCycles != null) {
+            b.maxCycles(maxCycles);
+        }
+        if (solver != null) {
+            b.solver(solver);
+        }
+        if (lambda != null) {
+            b.lambda(lambda);
+        }
+        if (batchSize != null) {
+            b.batchSize(batchSize);
+        }
+        if (evalBatchSize != null) {
+            b.evalBatchSize(evalBatchSize);
+        }
+        if (learningRate != null) {
+            b.learningRate(learningRate);
+        }
+        if (pruneFraction != null) {
+            b.pruneFraction(pruneFraction);
+        }
+        if (stopSize != null) {
+            b.stopSize(stopSize);
+        }
+        if (csSparsity != null) {
+            b.csSparsity(csSparsity);
+        }
+        if (basis != null) {
+            b.basis(basis);
+        }
+        if (score != null) {
+            b.score(score);
+        }
+        if (clipRule != null) {
+            b.clipRule(clipRule);
+        }
+        b.scsDefaults(or(scsDefaults, preset.scsDefaults()));
+        b.batchAxisLogSoftmax(or(batchAxisSoftmax, preset.batchAxisLogSoftmax()));
+        b.resetOptimizerEachCycle(or(resetOptimizer, preset.resetOptimizerEachCycle()));
+        b.restartBatchesEachCycle(or(restartBatches, preset.restartBatchesEachCycle()));
+        b.shuffle(or(shuffle, preset.shuffle()));
+        b.meanOfBatchAccuracies(or(meanBatchAccuracy, preset.meanOfBatchAccuracies()));
+        b.numpyMeasurementCount(or(numpyMeasurementCount, preset.numpyMeasurementCount()));
+        b.reuseSeeds(or(reuseSeeds, preset.reuseSeeds()));
+        return b.build();
+    }
+
+    private String preset() {
+        return preset;
+    }
+
+    private static boolean or(Boolean given, boolean fallback) {
+        return given != null ? given : fallback;
+    }
+
+    /** Fails at once, before any training, when the results folder cannot be written. */
+    private static void checkWritable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(Files.createTempFile(dir, ".write-test", ".tmp"));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot write results into " + dir + " (" + e.getMessage() + ")");
+        }
     }
 
     private static void writeQuietly(Path file, String text) {

@@ -51,6 +51,28 @@ public record EngineConfig(NetworkSpec network, int batchesPerCycle, int batchSi
                            double initGain, double entropyLow, double entropyHigh, double entropyBinWidth,
                            double entropyBasePrevious, double entropyBaseNext) {
 
+    public EngineConfig {
+        if (batchesPerCycle < 1 || batchSize < 1 || evalBatchSize < 1 || maxCycles < 1) {
+            throw new IllegalArgumentException("batches per cycle, batch sizes and the cycle limit must be at least 1");
+        }
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learning rate must be > 0, not " + learningRate);
+        }
+        if (!(csSparsity >= 0 && csSparsity < 1)) {
+            throw new IllegalArgumentException("CS sparsity must lie in [0, 1), not " + csSparsity);
+        }
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("lambda must be finite and >= 0, not " + lambda);
+        }
+        if (!(pruneFraction > 0 && pruneFraction < 1)) {
+            throw new IllegalArgumentException("prune fraction must lie in (0, 1), not " + pruneFraction);
+        }
+        if (stopSize < 1) {
+            throw new IllegalArgumentException("stop size must be at least 1, not " + stopSize);
+        }
+        org.dtc.cs.LassoSolver.named(solver); // refuses unknown names
+    }
+
     /** The author's notebooks, quirks included (see REFERENCE.md). */
     public static EngineConfig reference() {
         return new EngineConfig(NetworkSpec.parse("784-512-10"), 200, 512, 1e-3, true, true, false, true, true, 512,
@@ -72,43 +94,240 @@ public record EngineConfig(NetworkSpec network, int batchesPerCycle, int batchSi
     }
 
     public EngineConfig withNetwork(NetworkSpec n) {
-        return new EngineConfig(n, batchesPerCycle, batchSize, learningRate, resetOptimizerEachCycle,
-                restartBatchesEachCycle, shuffle, batchAxisLogSoftmax, meanOfBatchAccuracies, evalBatchSize, basis,
-                numpyMeasurementCount, csSparsity, lambda, solver, scsDefaults, score, clipRule, pruneFraction,
-                stopSize, maxCycles, reuseSeeds, init, initGain, entropyLow, entropyHigh, entropyBinWidth,
-                entropyBasePrevious, entropyBaseNext);
+        return toBuilder().network(n).build();
     }
 
     public EngineConfig withSchedule(int batches, int batch, int maxCyclesLimit) {
-        return new EngineConfig(network, batches, batch, learningRate, resetOptimizerEachCycle,
-                restartBatchesEachCycle, shuffle, batchAxisLogSoftmax, meanOfBatchAccuracies, evalBatchSize, basis,
-                numpyMeasurementCount, csSparsity, lambda, solver, scsDefaults, score, clipRule, pruneFraction,
-                stopSize, maxCyclesLimit, reuseSeeds, init, initGain, entropyLow, entropyHigh, entropyBinWidth,
-                entropyBasePrevious, entropyBaseNext);
+        return toBuilder().batchesPerCycle(batches).batchSize(batch).maxCycles(maxCyclesLimit).build();
     }
 
     public EngineConfig withSolver(String name, double weight) {
-        return new EngineConfig(network, batchesPerCycle, batchSize, learningRate, resetOptimizerEachCycle,
-                restartBatchesEachCycle, shuffle, batchAxisLogSoftmax, meanOfBatchAccuracies, evalBatchSize, basis,
-                numpyMeasurementCount, csSparsity, weight, name, scsDefaults, score, clipRule, pruneFraction,
-                stopSize, maxCycles, reuseSeeds, init, initGain, entropyLow, entropyHigh, entropyBinWidth,
-                entropyBasePrevious, entropyBaseNext);
+        return toBuilder().solver(name).lambda(weight).build();
     }
 
     public EngineConfig withStop(int size, double fraction) {
-        return new EngineConfig(network, batchesPerCycle, batchSize, learningRate, resetOptimizerEachCycle,
-                restartBatchesEachCycle, shuffle, batchAxisLogSoftmax, meanOfBatchAccuracies, evalBatchSize, basis,
-                numpyMeasurementCount, csSparsity, lambda, solver, scsDefaults, score, clipRule, fraction, size,
-                maxCycles, reuseSeeds, init, initGain, entropyLow, entropyHigh, entropyBinWidth, entropyBasePrevious,
-                entropyBaseNext);
+        return toBuilder().stopSize(size).pruneFraction(fraction).build();
     }
 
     public EngineConfig withEvalBatchSize(int size) {
-        return new EngineConfig(network, batchesPerCycle, batchSize, learningRate, resetOptimizerEachCycle,
-                restartBatchesEachCycle, shuffle, batchAxisLogSoftmax, meanOfBatchAccuracies, size, basis,
-                numpyMeasurementCount, csSparsity, lambda, solver, scsDefaults, score, clipRule, pruneFraction,
-                stopSize, maxCycles, reuseSeeds, init, initGain, entropyLow, entropyHigh, entropyBinWidth,
-                entropyBasePrevious, entropyBaseNext);
+        return toBuilder().evalBatchSize(size).build();
+    }
+
+    /** A builder holding this configuration's settings, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.network = network;
+        b.batchesPerCycle = batchesPerCycle;
+        b.batchSize = batchSize;
+        b.learningRate = learningRate;
+        b.resetOptimizerEachCycle = resetOptimizerEachCycle;
+        b.restartBatchesEachCycle = restartBatchesEachCycle;
+        b.shuffle = shuffle;
+        b.batchAxisLogSoftmax = batchAxisLogSoftmax;
+        b.meanOfBatchAccuracies = meanOfBatchAccuracies;
+        b.evalBatchSize = evalBatchSize;
+        b.basis = basis;
+        b.numpyMeasurementCount = numpyMeasurementCount;
+        b.csSparsity = csSparsity;
+        b.lambda = lambda;
+        b.solver = solver;
+        b.scsDefaults = scsDefaults;
+        b.score = score;
+        b.clipRule = clipRule;
+        b.pruneFraction = pruneFraction;
+        b.stopSize = stopSize;
+        b.maxCycles = maxCycles;
+        b.reuseSeeds = reuseSeeds;
+        b.init = init;
+        b.initGain = initGain;
+        b.entropyLow = entropyLow;
+        b.entropyHigh = entropyHigh;
+        b.entropyBinWidth = entropyBinWidth;
+        b.entropyBasePrevious = entropyBasePrevious;
+        b.entropyBaseNext = entropyBaseNext;
+        return b;
+    }
+
+    /** Settings one by one; {@link #build} checks them. */
+    public static final class Builder {
+        private NetworkSpec network;
+        private int batchesPerCycle;
+        private int batchSize;
+        private double learningRate;
+        private boolean resetOptimizerEachCycle;
+        private boolean restartBatchesEachCycle;
+        private boolean shuffle;
+        private boolean batchAxisLogSoftmax;
+        private boolean meanOfBatchAccuracies;
+        private int evalBatchSize;
+        private DctType basis;
+        private boolean numpyMeasurementCount;
+        private double csSparsity;
+        private double lambda;
+        private String solver;
+        private boolean scsDefaults;
+        private ScoreKind score;
+        private ClipRule clipRule;
+        private double pruneFraction;
+        private int stopSize;
+        private int maxCycles;
+        private boolean reuseSeeds;
+        private Init init;
+        private double initGain;
+        private double entropyLow;
+        private double entropyHigh;
+        private double entropyBinWidth;
+        private double entropyBasePrevious;
+        private double entropyBaseNext;
+
+        public Builder network(NetworkSpec value) {
+            network = value;
+            return this;
+        }
+
+        public Builder batchesPerCycle(int value) {
+            batchesPerCycle = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder resetOptimizerEachCycle(boolean value) {
+            resetOptimizerEachCycle = value;
+            return this;
+        }
+
+        public Builder restartBatchesEachCycle(boolean value) {
+            restartBatchesEachCycle = value;
+            return this;
+        }
+
+        public Builder shuffle(boolean value) {
+            shuffle = value;
+            return this;
+        }
+
+        public Builder batchAxisLogSoftmax(boolean value) {
+            batchAxisLogSoftmax = value;
+            return this;
+        }
+
+        public Builder meanOfBatchAccuracies(boolean value) {
+            meanOfBatchAccuracies = value;
+            return this;
+        }
+
+        public Builder evalBatchSize(int value) {
+            evalBatchSize = value;
+            return this;
+        }
+
+        public Builder basis(DctType value) {
+            basis = value;
+            return this;
+        }
+
+        public Builder numpyMeasurementCount(boolean value) {
+            numpyMeasurementCount = value;
+            return this;
+        }
+
+        public Builder csSparsity(double value) {
+            csSparsity = value;
+            return this;
+        }
+
+        public Builder lambda(double value) {
+            lambda = value;
+            return this;
+        }
+
+        public Builder solver(String value) {
+            solver = value;
+            return this;
+        }
+
+        public Builder scsDefaults(boolean value) {
+            scsDefaults = value;
+            return this;
+        }
+
+        public Builder score(ScoreKind value) {
+            score = value;
+            return this;
+        }
+
+        public Builder clipRule(ClipRule value) {
+            clipRule = value;
+            return this;
+        }
+
+        public Builder pruneFraction(double value) {
+            pruneFraction = value;
+            return this;
+        }
+
+        public Builder stopSize(int value) {
+            stopSize = value;
+            return this;
+        }
+
+        public Builder maxCycles(int value) {
+            maxCycles = value;
+            return this;
+        }
+
+        public Builder reuseSeeds(boolean value) {
+            reuseSeeds = value;
+            return this;
+        }
+
+        public Builder init(Init value) {
+            init = value;
+            return this;
+        }
+
+        public Builder initGain(double value) {
+            initGain = value;
+            return this;
+        }
+
+        public Builder entropyLow(double value) {
+            entropyLow = value;
+            return this;
+        }
+
+        public Builder entropyHigh(double value) {
+            entropyHigh = value;
+            return this;
+        }
+
+        public Builder entropyBinWidth(double value) {
+            entropyBinWidth = value;
+            return this;
+        }
+
+        public Builder entropyBasePrevious(double value) {
+            entropyBasePrevious = value;
+            return this;
+        }
+
+        public Builder entropyBaseNext(double value) {
+            entropyBaseNext = value;
+            return this;
+        }
+
+        public EngineConfig build() {
+            return new EngineConfig(network, batchesPerCycle, batchSize, learningRate, resetOptimizerEachCycle, restartBatchesEachCycle, shuffle, batchAxisLogSoftmax, meanOfBatchAccuracies, evalBatchSize, basis, numpyMeasurementCount, csSparsity, lambda, solver, scsDefaults, score, clipRule, pruneFraction, stopSize, maxCycles, reuseSeeds, init, initGain, entropyLow, entropyHigh, entropyBinWidth, entropyBasePrevious, entropyBaseNext);
+        }
     }
 
     /** Measurements for m unknowns under this configuration's counting. */

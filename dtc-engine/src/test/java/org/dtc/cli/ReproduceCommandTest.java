@@ -54,4 +54,33 @@ class ReproduceCommandTest {
                 .isEqualTo(Main.FAILURE);
         assertThat(err2.toString()).contains("already holds results; choose another --out or add --force");
     }
+
+    @Test
+    void badSettingsAndPlacesAreOneLineBeforeAnyWork(@TempDir Path dir) {
+        String[][] cases = {
+            {"--lambda", "-1", "dtc: lambda must be finite and >= 0, not -1.0"},
+            {"--cs-sparsity", "1.5", "dtc: CS sparsity must lie in [0, 1), not 1.5"},
+            {"--prune-fraction", "0", "dtc: prune fraction must lie in (0, 1), not 0.0"},
+            {"--preset", "fast", "dtc: unknown preset 'fast': reference or paper"},
+            {"--strategies", "dtc,best", "dtc: unknown strategy 'best': known are dtc, random, magnitude"},
+            {"--data", dir.toString(), "dtc: " + dir + " does not hold the mnist files"},
+        };
+        for (String[] c : cases) {
+            StringWriter err = new StringWriter();
+            Path out = dir.resolve("out-" + c[0].substring(2));
+            int status = Main.execute(new String[] {"reproduce", "--out", out.toString(), c[0], c[1]},
+                    new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+            assertThat(status).as(c[0]).isEqualTo(Main.FAILURE);
+            assertThat(err.toString()).as(c[0]).startsWith(c[2]);
+            assertThat(err.toString().lines()).as(c[0]).hasSize(1);
+            assertThat(out.resolve("cycles.csv")).doesNotExist();
+        }
+        StringWriter err = new StringWriter();
+        assertThat(Main.execute(new String[] {"reproduce", "--out", "/proc/no-such-place"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).startsWith("dtc: cannot write results into /proc/no-such-place");
+        StringWriter usage = new StringWriter();
+        assertThat(Main.execute(new String[] {"reproduce", "--no-such-option"}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(usage, true))).isEqualTo(Main.USAGE);
+    }
 }
