@@ -64,6 +64,9 @@ public final class DataLocator {
      * {@code download=True} does.
      */
     public DataFolder locateOrDownload(DatasetSpec spec, Path dataOption, Downloader downloader) {
+        if (!spec.verified() && dataOption == null) {
+            throw new DataException("the " + spec.name() + " dataset is read from the folder given with --data");
+        }
         return locate(spec, dataOption).orElseGet(() -> downloader.download(spec, cacheFolder(spec)));
     }
 

@@ -42,12 +42,27 @@ public record DatasetSpec(String name, DataFile trainImages, DataFile trainLabel
                     "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/"),
             List.of(Path.of("/usr/share/datasets/fashion-mnist")));
 
+    /**
+     * Any other data in the IDX format under the standard file names, in a folder given with
+     * --data: no checksums to verify (the files are still checked for shape and labels), never
+     * downloaded, inputs only scaled to [0, 1].
+     */
+    public static final DatasetSpec CUSTOM = new DatasetSpec("custom",
+            new DataFile("train-images-idx3-ubyte", null), new DataFile("train-labels-idx1-ubyte", null),
+            new DataFile("t10k-images-idx3-ubyte", null), new DataFile("t10k-labels-idx1-ubyte", null),
+            0.0, 1.0, List.of(), List.of());
+
     /** The known datasets, by name. */
-    public static final List<DatasetSpec> KNOWN = List.of(MNIST, FASHION_MNIST);
+    public static final List<DatasetSpec> KNOWN = List.of(MNIST, FASHION_MNIST, CUSTOM);
 
     /** The four files: train images, train labels, test images, test labels. */
     public List<DataFile> files() {
         return List.of(trainImages, trainLabels, testImages, testLabels);
+    }
+
+    /** Whether the files have checksums to verify (all but {@link #CUSTOM}). */
+    public boolean verified() {
+        return trainImages.sha256() != null;
     }
 
     /** The normalisation of this dataset's own constants. */

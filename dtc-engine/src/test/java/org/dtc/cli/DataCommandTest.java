@@ -36,7 +36,7 @@ class DataCommandTest {
     @Test
     void anUnknownDatasetIsOneLine(@TempDir Path dir) {
         assertThat(run("data", "download", "--dataset", "cifar", "--dir", dir.toString())).isEqualTo(Main.FAILURE);
-        assertThat(err.toString()).isEqualTo("dtc: unknown dataset 'cifar': known are mnist, fashion-mnist"
+        assertThat(err.toString()).isEqualTo("dtc: unknown dataset 'cifar': known are mnist, fashion-mnist, custom"
                 + System.lineSeparator());
     }
 

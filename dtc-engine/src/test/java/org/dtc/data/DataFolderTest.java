@@ -88,6 +88,6 @@ class DataFolderTest {
         assertThat(locator.cacheFolder(DatasetSpec.MNIST)).isEqualTo(Path.of("/home/someone/.cache/dtc/mnist"));
         assertThat(locator.searchOrder(DatasetSpec.FASHION_MNIST)).containsExactly(
                 Path.of("/home/someone/.cache/dtc/fashion-mnist"), Path.of("/usr/share/datasets/fashion-mnist"));
-        assertThatThrownBy(() -> DatasetSpec.named("cifar")).hasMessage("unknown dataset 'cifar': known are mnist, fashion-mnist");
+        assertThatThrownBy(() -> DatasetSpec.named("cifar")).hasMessage("unknown dataset 'cifar': known are mnist, fashion-mnist, custom");
     }
 }

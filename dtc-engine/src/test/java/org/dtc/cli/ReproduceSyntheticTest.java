@@ -1,0 +1,129 @@
+package org.dtc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.dtc.core.RandomStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * dtc reproduce end to end on small synthetic IDX data (the custom dataset), in seconds: every
+ * file written and well-formed, dtc report reproducing them, and --resume after a real kill -9
+ * of a separate JVM in mid-run ending with the uninterrupted run's cycles.csv.
+ */
+class ReproduceSyntheticTest {
+    private static final int SIDE = 6;
+
+    /** Three classes of 6 x 6 images: a bright band in a class's own rows, plus noise. */
+    static void writeData(Path dir) throws IOException {
+        RandomStream random = new RandomStream(3);
+        for (String split : List.of("train", "t10k")) {
+            int count = split.equals("train") ? 1200 : 300;
+            byte[] pixels = new byte[count * SIDE * SIDE];
+            byte[] labels = new byte[count];
+            for (int i = 0; i < count; i++) {
+                int label = (int) random.nextLong(3);
+                labels[i] = (byte) label;
+                for (int p = 0; p < SIDE * SIDE; p++) {
+                    int row = p / SIDE;
+                    double v = (row / 2 == label ? 160 : 40) + 50 * random.nextGaussian();
+                    pixels[i * SIDE * SIDE + p] = (byte) Math.max(0, Math.min(255, (int) v));
+                }
+            }
+            write(dir.resolve(split + "-images-idx3-ubyte.gz"), idx(new int[] {count, SIDE, SIDE}, pixels));
+            write(dir.resolve(split + "-labels-idx1-ubyte.gz"), idx(new int[] {count}, labels));
+        }
+    }
+
+    private static byte[] idx(int[] shape, byte[] payload) {
+        ByteBuffer b = ByteBuffer.allocate(4 + 4 * shape.length + payload.length);
+        b.put((byte) 0).put((byte) 0).put((byte) 0x08).put((byte) shape.length);
+        for (int d : shape) {
+            b.putInt(d);
+        }
+        return b.put(payload).array();
+    }
+
+    private static void write(Path file, byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(content);
+        }
+        Files.write(file, bytes.toByteArray());
+    }
+
+    private static List<String> args(Path data, Path out, String... more) {
+        List<String> a = new ArrayList<>(List.of("reproduce", "--dataset", "custom", "--data", data.toString(),
+                "--out", out.toString(), "--arch", "36-48-3", "--batch-size", "32", "--eval-batch-size", "100",
+                "--batches-per-cycle", "40", "--preset", "paper"));
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    private static int run(List<String> args) {
+        return Main.execute(args.toArray(String[]::new), new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true));
+    }
+
+    /** cycles.csv without the wall-time column, which differs between any two runs. */
+    private static List<String> withoutSeconds(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().map(l -> {
+            String[] f = l.split(",");
+            f[9] = "";
+            f[12] = "";
+            return String.join(",", f);
+        }).toList();
+    }
+
+    @Test
+    void writesEverythingAndResumesAfterAKill(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        writeData(data);
+        Path whole = dir.resolve("whole");
+        assertThat(run(args(data, whole))).isZero();
+        for (String file : List.of("cycles.csv", "table1.md", "summary.json", "manifest.json", "report.md",
+            "figure1-accuracy.png", "figure5-gibbs-next.svg")) {
+            assertThat(whole.resolve(file)).as(file).isNotEmptyFile();
+        }
+        List<String> rows = Files.readAllLines(whole.resolve("cycles.csv"));
+        // 48 hidden units down to 10 or fewer: 43, 38, 34, ..., 12, 10 over 12 cycles, for each strategy.
+        assertThat(rows).hasSize(1 + 3 * 12);
+        assertThat(rows.get(12)).startsWith("dtc,42424242,11,10,");
+        assertThat(rows.get(1)).startsWith("dtc,42424242,0,43,");
+        assertThat(Files.readString(whole.resolve("summary.json"))).contains("\"preset\": \"paper\"");
+        String table = Files.readString(whole.resolve("table1.md"));
+        Files.delete(whole.resolve("table1.md"));
+        assertThat(run(List.of("report", whole.toString()))).isZero();
+        assertThat(Files.readString(whole.resolve("table1.md"))).isEqualTo(table);
+
+        // The same run in another JVM, killed (SIGKILL) once a checkpoint exists, then resumed here.
+        Path killed = dir.resolve("killed");
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                "org.dtc.cli.Main"));
+        command.addAll(args(data, killed));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile()).start();
+        Path checkpoint = killed.resolve("checkpoints").resolve("random-seed42424242.ckpt");
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!Files.exists(checkpoint) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        child.destroyForcibly().waitFor();
+        assertThat(checkpoint).as("the child got into the second strategy before the kill").exists();
+        assertThat(Files.readAllLines(killed.resolve("cycles.csv"))).as("killed in mid-run").hasSizeLessThan(rows.size());
+        assertThat(killed.resolve("summary.json")).as("no results looking complete").doesNotExist();
+        assertThat(run(args(data, killed, "--resume"))).isZero();
+        assertThat(withoutSeconds(killed.resolve("cycles.csv"))).isEqualTo(withoutSeconds(whole.resolve("cycles.csv")));
+    }
+}
