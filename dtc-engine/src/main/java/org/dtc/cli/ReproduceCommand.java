@@ -266,68 +266,45 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     private EngineConfig configure() {
-        EngineConfig preset = switch (preset()) {
+        EngineConfig start = switch (preset) {
             case "reference" -> EngineConfig.reference();
             case "paper" -> EngineConfig.paper();
-            default -> throw new IllegalArgumentException("unknown preset '" + this.preset + "': reference or paper");
+            default -> throw new IllegalArgumentException("unknown preset '" + preset + "': reference or paper");
         };
-        EngineConfig.Builder b = preset.toBuilder();
-        NetworkSpec base = preset.network();
+        EngineConfig.Builder b = start.toBuilder();
+        NetworkSpec base = start.network();
         int[] sizes = arch != null ? NetworkSpec.parse(arch).sizes() : base.sizes();
         b.network(new NetworkSpec(sizes, or(bias, base.bias()), or(inputNorm, base.inputNorm()),
                 or(hiddenNorm, base.hiddenNorm()), base.affine()));
-        if (batchesPerCycle != null) {
-            b.batchesPerCycle(batchesPerCycle);
-        }
-        if (maxCycles != null) {
-            b.maxCycles(maxCycles);
-        }
-        if (solver != null) {
-            b.solver(solver);
-        }
-        if (lambda != null) {
-            b.lambda(lambda);
-        }
-        if (batchSize != null) {
-            b.batchSize(batchSize);
-        }
-        if (evalBatchSize != null) {
-            b.evalBatchSize(evalBatchSize);
-        }
-        if (learningRate != null) {
-            b.learningRate(learningRate);
-        }
-        if (pruneFraction != null) {
-            b.pruneFraction(pruneFraction);
-        }
-        if (stopSize != null) {
-            b.stopSize(stopSize);
-        }
-        if (csSparsity != null) {
-            b.csSparsity(csSparsity);
-        }
-        if (basis != null) {
-            b.basis(basis);
-        }
-        if (score != null) {
-            b.score(score);
-        }
-        if (clipRule != null) {
-            b.clipRule(clipRule);
-        }
-        b.scsDefaults(or(scsDefaults, preset.scsDefaults()));
-        b.batchAxisLogSoftmax(or(batchAxisSoftmax, preset.batchAxisLogSoftmax()));
-        b.resetOptimizerEachCycle(or(resetOptimizer, preset.resetOptimizerEachCycle()));
-        b.restartBatchesEachCycle(or(restartBatches, preset.restartBatchesEachCycle()));
-        b.shuffle(or(shuffle, preset.shuffle()));
-        b.meanOfBatchAccuracies(or(meanBatchAccuracy, preset.meanOfBatchAccuracies()));
-        b.numpyMeasurementCount(or(numpyMeasurementCount, preset.numpyMeasurementCount()));
-        b.reuseSeeds(or(reuseSeeds, preset.reuseSeeds()));
+        set(batchesPerCycle, b::batchesPerCycle);
+        set(maxCycles, b::maxCycles);
+        set(solver, b::solver);
+        set(lambda, b::lambda);
+        set(batchSize, b::batchSize);
+        set(evalBatchSize, b::evalBatchSize);
+        set(learningRate, b::learningRate);
+        set(pruneFraction, b::pruneFraction);
+        set(stopSize, b::stopSize);
+        set(csSparsity, b::csSparsity);
+        set(basis, b::basis);
+        set(score, b::score);
+        set(clipRule, b::clipRule);
+        set(scsDefaults, b::scsDefaults);
+        set(batchAxisSoftmax, b::batchAxisLogSoftmax);
+        set(resetOptimizer, b::resetOptimizerEachCycle);
+        set(restartBatches, b::restartBatchesEachCycle);
+        set(shuffle, b::shuffle);
+        set(meanBatchAccuracy, b::meanOfBatchAccuracies);
+        set(numpyMeasurementCount, b::numpyMeasurementCount);
+        set(reuseSeeds, b::reuseSeeds);
         return b.build();
     }
 
-    private String preset() {
-        return preset;
+    /** Applies a setting the user gave; an absent one keeps the preset's. */
+    private static <T> void set(T given, java.util.function.Consumer<T> setter) {
+        if (given != null) {
+            setter.accept(given);
+        }
     }
 
     private static boolean or(Boolean given, boolean fallback) {
