@@ -1,6 +1,5 @@
 package org.dtc.core;
 
-import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
@@ -25,6 +24,27 @@ final class VectorKernels {
 
     private VectorKernels() {}
 
+    /**
+     * The lanes added one after another. Not reduceLanes(ADD): its order of additions is left to
+     * the implementation, and the compiled and the interpreted code choose differently, so a sum
+     * would change in its last bits with the JIT's progress and runs would not repeat exactly.
+     */
+    private static float sumLanes(FloatVector v) {
+        float s = 0f;
+        for (int i = 0; i < FL; i++) {
+            s += v.lane(i);
+        }
+        return s;
+    }
+
+    private static double sumLanes(DoubleVector v) {
+        double s = 0.0;
+        for (int i = 0; i < DL; i++) {
+            s += v.lane(i);
+        }
+        return s;
+    }
+
     // ---- float, level 1 ----
 
     static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
@@ -47,7 +67,7 @@ final class VectorKernels {
         if (i < n) {
             acc0 = FloatVector.fromArray(F, a, aOff + i).fma(FloatVector.fromArray(F, b, bOff + i), acc0);
         }
-        return acc0.add(acc1).reduceLanes(ADD);
+        return sumLanes(acc0.add(acc1));
     }
 
     static void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
@@ -78,7 +98,7 @@ final class VectorKernels {
         for (int i = 0; i < body; i += FL) {
             acc = acc.add(FloatVector.fromArray(F, x, xOff + i));
         }
-        return acc.reduceLanes(ADD) + ScalarKernels.sum(x, xOff + body, n - body);
+        return sumLanes(acc) + ScalarKernels.sum(x, xOff + body, n - body);
     }
 
     static void rowSums(int m, int n, float[] a, int aOff, int lda, float[] out, int outOff) {
@@ -196,7 +216,7 @@ final class VectorKernels {
         if (i < n) {
             acc0 = DoubleVector.fromArray(D, a, aOff + i).fma(DoubleVector.fromArray(D, b, bOff + i), acc0);
         }
-        return acc0.add(acc1).reduceLanes(ADD);
+        return sumLanes(acc0.add(acc1));
     }
 
     static void axpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
@@ -256,13 +276,13 @@ final class VectorKernels {
                     s3 = DoubleVector.fromArray(D, a, r3 + j).fma(xv, s3);
                 }
                 int tail = n - body;
-                storeGemv(y, yOff + i, alpha, beta, s0.reduceLanes(ADD)
+                storeGemv(y, yOff + i, alpha, beta, sumLanes(s0)
                         + ScalarKernels.dot(a, r0 + body, x, xOff + body, tail));
-                storeGemv(y, yOff + i + 1, alpha, beta, s1.reduceLanes(ADD)
+                storeGemv(y, yOff + i + 1, alpha, beta, sumLanes(s1)
                         + ScalarKernels.dot(a, r1 + body, x, xOff + body, tail));
-                storeGemv(y, yOff + i + 2, alpha, beta, s2.reduceLanes(ADD)
+                storeGemv(y, yOff + i + 2, alpha, beta, sumLanes(s2)
                         + ScalarKernels.dot(a, r2 + body, x, xOff + body, tail));
-                storeGemv(y, yOff + i + 3, alpha, beta, s3.reduceLanes(ADD)
+                storeGemv(y, yOff + i + 3, alpha, beta, sumLanes(s3)
                         + ScalarKernels.dot(a, r3 + body, x, xOff + body, tail));
             }
             for (; i < m; i++) {

@@ -79,6 +79,13 @@ class ExperimentTest {
                     assertThat(a.get(i).loss()).isEqualTo(b.get(i).loss());
                     assertThat(a.get(i).hidden()).isEqualTo(b.get(i).hidden());
                     assertThat(a.get(i).gibbsNext()).isEqualTo(b.get(i).gibbsNext());
+                    // The scores too, to the bit: the first run is partly interpreted, the second
+                    // compiled, and no kernel may let that show (see VectorKernels.sumLanes).
+                    for (int j = 0; j < a.get(i).layers().size(); j++) {
+                        assertThat(a.get(i).layers().get(j).scores()).isEqualTo(b.get(i).layers().get(j).scores());
+                        assertThat(a.get(i).layers().get(j).measuredOutgoing())
+                                .isEqualTo(b.get(i).layers().get(j).measuredOutgoing());
+                    }
                 }
             }
         }
