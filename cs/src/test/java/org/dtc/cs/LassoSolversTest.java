@@ -117,6 +117,25 @@ class LassoSolversTest {
     }
 
     @Test
+    void backtrackingAndPlainMomentumReachTheSameOptimum() throws IOException {
+        Fixture f = fixtures().get(3); // m = 64, lambda = 1.5
+        double[] exact = new double[f.m];
+        double optimum = new Homotopy().plan(f.theta, f.n, f.m)
+                .solve(f.y, f.lambda, exact, LassoOptions.DEFAULT.withTolerance(1e-12)).objective();
+        LassoOptions[] variants = {
+            LassoOptions.DEFAULT.withBacktracking(true),
+            LassoOptions.DEFAULT.withRestart(false),
+            LassoOptions.DEFAULT.withBacktracking(true).withRestart(false)};
+        for (LassoOptions options : variants) {
+            double[] x = new double[f.m];
+            LassoResult r = ProximalGradient.fista().plan(f.theta, f.n, f.m)
+                    .solve(f.y, f.lambda, x, options.withTolerance(1e-10).withMaxIterations(1_000_000));
+            assertThat(r.status()).as(options.toString()).isEqualTo(SolverStatus.SOLVED);
+            assertThat(Math.abs(r.objective() - optimum) / optimum).as(options.toString()).isLessThan(1e-9);
+        }
+    }
+
+    @Test
     void runningOutOfIterationsIsAStatusNotAnException() throws IOException {
         Fixture f = fixtures().get(4);
         for (String name : List.of("fista", "ista", "admm", "lars")) {
