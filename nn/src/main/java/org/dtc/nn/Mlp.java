@@ -277,11 +277,6 @@ public final class Mlp {
         return z[spec.layers() - 1];
     }
 
-    /** Activations after hidden layer l's ReLU from the last forward pass (shared). */
-    public float[] hiddenActivations(int l) {
-        return act[l];
-    }
-
     /**
      * Training forward and backward of one batch: the gradients of the mean cross-entropy land in
      * {@link #gradients()}; returns the loss.
