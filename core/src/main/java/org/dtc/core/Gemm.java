@@ -8,10 +8,16 @@ import java.util.Arrays;
  *
  * <p>Blocking: op(B) is packed once per call, by all threads together, into panels {@code NR}
  * columns wide and at most {@link #KC} deep (zero-padded at the edges). Each thread then takes a
- * band of C, and for each {@link #MC}-row block of it and each slice of the inner dimension packs
- * op(A) into panels {@link #MR} rows tall; a register tile multiplies one A panel by one B panel.
- * The B panel (KC x NR floats) stays in L1 while the tile walks down the A block, which stays in
- * L2 together with the block of C that the slices accumulate into.
+ * band of C, and for each {@link #MC}-row block of it packs op(A), every slice of the inner
+ * dimension at once, into panels {@link #MR} rows tall; a register tile multiplies one A panel by
+ * one B panel. The B panel (KC x NR floats) stays in L1 while the tile walks down the A block,
+ * which stays in L2 together with the block of C that the slices accumulate into.
+ *
+ * <p>Packing pays only where the packed data is reused. When C has at most one block of rows,
+ * each B panel is used once, so it is packed into a small per-thread buffer just before use
+ * instead of being written out and read back (the weight gradient of a narrow layer, whose B is a
+ * whole batch of inputs). When C has few column panels and op(A) = A, the tile reads A's rows
+ * where they lie (the forward pass of a narrow layer, whose A is the batch).
  *
  * <p>Determinism: each output element is one FMA chain over k in ascending order inside every
  * KC slice, the slices folded into C in order; padding adds exact zeros. Threads split C into
@@ -29,12 +35,16 @@ public final class Gemm implements AutoCloseable {
     static final int KC = 256;
     /** Rows of A packed at once: the A block and MC rows of C stay in L2 across the slices. */
     static final int MC = 96;
+    /** Floats of packed A per worker: MC rows of every slice while k <= 1024, fewer rows beyond. */
+    private static final int A_BLOCK_BUDGET = MC * 1024;
     /** Floats of packed B per call (4 MiB); wider B is packed and multiplied in column blocks. */
     private static final int PACKED_B_BUDGET = 1 << 20;
     /** Columns of the register tile: two vectors, or 8 for the scalar tile. */
     static final int NR = Simd.BITS == 0 ? 8 : 2 * VectorGemmTile.lanes();
     /** Columns of the narrow tile that takes a last panel of at most this many columns. */
     static final int NR_NARROW = NR / 2;
+    /** Up to this many columns of C (8 panels) the wide tile reads op(A) = A in place. */
+    static final int IN_PLACE_A_MAX_COLUMNS = 8 * NR;
     /** Below this many multiply-adds one thread is faster than waking the others. */
     private static final long PARALLEL_THRESHOLD = 1L << 18;
 
@@ -45,6 +55,7 @@ public final class Gemm implements AutoCloseable {
 
     private final WorkerPool pool;
     private final float[][] packedA;
+    private final float[][] panelB;
     private final float[][] tileScratch;
     private float[] packedB = new float[PACKED_B_BUDGET];
 
@@ -66,6 +77,8 @@ public final class Gemm implements AutoCloseable {
     private int cOff;
     private int ldc;
     private int sliceDepth;
+    private int blockRows;
+    private boolean bOnDemand;
     private int jc;
     private int nc;
     private boolean splitRows;
@@ -76,7 +89,8 @@ public final class Gemm implements AutoCloseable {
     /** A multiplier with its own pool of {@code threads} threads (the caller counts as one). */
     public Gemm(int threads) {
         pool = new WorkerPool(threads, "dtc-gemm");
-        packedA = new float[threads][MC * KC];
+        packedA = new float[threads][A_BLOCK_BUDGET];
+        panelB = new float[threads][KC * NR];
         tileScratch = new float[threads][MR * NR];
     }
 
@@ -154,8 +168,12 @@ public final class Gemm implements AutoCloseable {
         // Equal slices (784 = 3 x 262 rather than 256 + 256 + 256 + 16): every pass over C
         // then does as much work as the others. Slicing depends on k alone, never on threads.
         sliceDepth = ceilDiv(k, ceilDiv(k, KC));
-        int blockWidth = Math.max(NR, Math.min(roundUp(n, NR), PACKED_B_BUDGET / k / NR * NR));
-        if (packedB.length < (long) k * blockWidth) {
+        blockRows = Math.max(MR, Math.min(MC, A_BLOCK_BUDGET / k / MR * MR));
+        // With one block of rows, each B panel is used once: packing it into a small buffer
+        // just before use beats writing all of op(B) out to memory and reading it back.
+        bOnDemand = m <= blockRows;
+        int blockWidth = bOnDemand ? n : Math.max(NR, Math.min(roundUp(n, NR), PACKED_B_BUDGET / k / NR * NR));
+        if (!bOnDemand && packedB.length < (long) k * blockWidth) {
             packedB = new float[k * blockWidth]; // only for k beyond PACKED_B_BUDGET / NR
         }
         boolean parallel = (long) m * n * k >= PARALLEL_THRESHOLD;
@@ -165,8 +183,10 @@ public final class Gemm implements AutoCloseable {
                 int rowTiles = ceilDiv(m, MR);
                 int colTiles = ceilDiv(nc, NR);
                 splitRows = rowTiles >= colTiles;
-                partCount = parallel ? Math.min(pool.threads(), colTiles) : 1;
-                pool.run(packJob, partCount);
+                if (!bOnDemand) {
+                    partCount = parallel ? Math.min(pool.threads(), colTiles) : 1;
+                    pool.run(packJob, partCount);
+                }
                 partCount = parallel ? Math.min(pool.threads(), splitRows ? rowTiles : colTiles) : 1;
                 pool.run(multiplyJob, partCount);
             }
@@ -203,7 +223,9 @@ public final class Gemm implements AutoCloseable {
         int ncPadded = roundUp(nc, NR);
         for (int pc = 0; pc < k; pc += sliceDepth) {
             int kc = Math.min(sliceDepth, k - pc);
-            packB(pc, kc, first, last, packedB, pc * ncPadded);
+            for (int j0 = first; j0 < last; j0 += NR) {
+                packB(pc, kc, j0, packedB, pc * ncPadded + j0 * kc);
+            }
         }
     }
 
@@ -218,35 +240,45 @@ public final class Gemm implements AutoCloseable {
         }
     }
 
-    /** C[m0:m1, jc+n0 : jc+n1] on worker {@code w}'s A buffer, from the shared packed B. */
+    /** C[m0:m1, jc+n0 : jc+n1] on worker {@code w}'s buffers, from the packed or on-demand B panels. */
     private void multiplyBlock(int m0, int m1, int n0, int n1, int w) {
+        if (packedA[w].length < blockRows * k) {
+            packedA[w] = new float[blockRows * k]; // only for k beyond A_BLOCK_BUDGET / MR
+        }
         float[] ap = packedA[w];
         float[] scratch = tileScratch[w];
         int ncPadded = roundUp(nc, NR);
-        // One narrow B panel (say the 10 classes of an output layer): each A value is used only
-        // nc times, so the tile reads A where it lies instead of packing it first.
-        boolean aInPlace = nc <= NR_NARROW;
+        // Each A value is used once per B panel. With few panels (a narrow layer, or the 10
+        // classes of an output layer) the tile reads A where it lies: packing would cost as
+        // much as the multiply. The wide tile needs A's rows contiguous, the narrow one not.
+        boolean aInPlace = nc <= NR_NARROW || (opA == Op.N && nc <= IN_PLACE_A_MAX_COLUMNS);
         int aRow = opA == Op.N ? lda : 1;
         int aStep = opA == Op.N ? 1 : lda;
-        for (int ic = m0; ic < m1; ic += MC) {
-            int mc = Math.min(MC, m1 - ic);
+        for (int ic = m0; ic < m1; ic += blockRows) {
+            int mc = Math.min(blockRows, m1 - ic);
             int fullRows = aInPlace ? mc / MR * MR : 0;
+            packA(ic + fullRows, mc - fullRows, ap);
             for (int pc = 0; pc < k; pc += sliceDepth) {
                 int kc = Math.min(sliceDepth, k - pc);
                 float sliceBeta = pc == 0 ? beta : 1f;
-                packA(ic + fullRows, mc - fullRows, pc, kc, ap);
                 for (int jr = n0; jr < n1; jr += NR) {
                     int nr = Math.min(NR, n1 - jr);
+                    float[] bp = packedB;
                     int bPanel = pc * ncPadded + jr * kc;
+                    if (bOnDemand) {
+                        bp = panelB[w];
+                        bPanel = 0;
+                        packB(pc, kc, jr, bp, 0);
+                    }
                     for (int ir = 0; ir < mc; ir += MR) {
                         int mr = Math.min(MR, mc - ir);
                         int cTile = cOff + (ic + ir) * ldc + jc + jr;
                         if (ir < fullRows) {
                             int at = aOff + (ic + ir) * aRow + pc * aStep;
-                            tile(kc, a, at, aRow, aStep, packedB, bPanel, sliceBeta, cTile, mr, nr, scratch);
+                            tile(kc, a, at, aRow, aStep, bp, bPanel, sliceBeta, cTile, mr, nr, scratch);
                         } else {
-                            tile(kc, ap, (ir - fullRows) * kc, 1, MR, packedB, bPanel, sliceBeta, cTile, mr, nr,
-                                    scratch);
+                            int aPanel = (ir - fullRows) * k + pc * MR;
+                            tile(kc, ap, aPanel, 1, MR, bp, bPanel, sliceBeta, cTile, mr, nr, scratch);
                         }
                     }
                 }
@@ -254,6 +286,7 @@ public final class Gemm implements AutoCloseable {
         }
     }
 
+    /** One register tile; A at {@code ap[aPanel + r * aRow + p * aStep]}, packed (aStep = MR) or in place. */
     private void tile(int kc, float[] ap, int aPanel, int aRow, int aStep, float[] bp, int bPanel, float sliceBeta,
                       int cTile, int mr, int nr, float[] scratch) {
         boolean narrow = nr <= NR_NARROW;
@@ -264,69 +297,78 @@ public final class Gemm implements AutoCloseable {
         } else if (narrow) {
             VectorGemmTile.tileNarrow(kc, ap, aPanel, aRow, aStep, bp, bPanel, alpha, sliceBeta,
                     c, cTile, ldc, mr, nr, scratch);
+        } else if (aStep == 1) {
+            VectorGemmTile.tileDirectA(kc, ap, aPanel, aRow, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr,
+                    scratch);
         } else {
             VectorGemmTile.tile(kc, ap, aPanel, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, scratch);
         }
     }
 
     /**
-     * Packs op(B)[pc:pc+kc, jc+j0 : jc+j1] as panels of NR columns, k-major, zero-padded; a last
-     * panel of at most NR_NARROW columns is packed NR_NARROW wide for the narrow tile. The panel
-     * of column j starts at {@code sliceBase + j * kc}.
+     * Packs the panel of op(B)[pc:pc+kc, jc+j0 : jc+j0+NR] k-major from {@code dst[to]}, zero-padded;
+     * a last panel of at most NR_NARROW columns is packed NR_NARROW wide for the narrow tile.
      */
-    private void packB(int pc, int kc, int j0First, int j1, float[] dst, int sliceBase) {
-        for (int j0 = j0First; j0 < j1; j0 += NR) {
-            int width = Math.min(NR, nc - j0);
-            int panelWidth = width <= NR_NARROW ? NR_NARROW : NR;
-            int base = sliceBase + j0 * kc;
-            if (opB == Op.N) {
-                for (int p = 0; p < kc; p++) {
-                    int to = base + p * panelWidth;
-                    System.arraycopy(b, bOff + (pc + p) * ldb + jc + j0, dst, to, width);
-                    Arrays.fill(dst, to + width, to + panelWidth, 0f);
+    private void packB(int pc, int kc, int j0, float[] dst, int to) {
+        int width = Math.min(NR, nc - j0);
+        int panelWidth = width <= NR_NARROW ? NR_NARROW : NR;
+        if (opB == Op.N) {
+            for (int p = 0; p < kc; p++) {
+                int from = bOff + (pc + p) * ldb + jc + j0;
+                int row = to + p * panelWidth;
+                if (width == NR && Simd.BITS != 0) {
+                    VectorGemmTile.copyPanelRow(b, from, dst, row);
+                } else {
+                    System.arraycopy(b, from, dst, row, width);
+                    Arrays.fill(dst, row + width, row + panelWidth, 0f);
                 }
-            } else {
-                // op(B)[p, j] = B[j, p]: read each stored row once, write it as a packed column.
-                for (int jj = 0; jj < width; jj++) {
-                    int from = bOff + (jc + j0 + jj) * ldb + pc;
-                    for (int p = 0; p < kc; p++) {
-                        dst[base + p * panelWidth + jj] = b[from + p];
-                    }
-                }
-                for (int jj = width; jj < panelWidth; jj++) {
-                    for (int p = 0; p < kc; p++) {
-                        dst[base + p * panelWidth + jj] = 0f;
-                    }
-                }
+            }
+            return;
+        }
+        // op(B)[p, j] = B[j, p]: read each stored row once, write it as a packed column.
+        for (int jj = 0; jj < width; jj++) {
+            int from = bOff + (jc + j0 + jj) * ldb + pc;
+            for (int p = 0; p < kc; p++) {
+                dst[to + p * panelWidth + jj] = b[from + p];
+            }
+        }
+        for (int jj = width; jj < panelWidth; jj++) {
+            for (int p = 0; p < kc; p++) {
+                dst[to + p * panelWidth + jj] = 0f;
             }
         }
     }
 
-    /** Packs op(A)[ic:ic+mc, pc:pc+kc] as panels of MR rows, k-major, zero-padded to MR. */
-    private void packA(int ic, int mc, int pc, int kc, float[] dst) {
+    /**
+     * Packs op(A)[ic:ic+mc, 0:k] as panels of MR rows, k-major, zero-padded to MR: every slice
+     * at once, so that A is read in long runs (a stored row of op(A) = A is one run). Short runs
+     * per slice left the memory system waiting: packing a test-set-sized A went 3x faster.
+     * Element (r, p) of the panel of rows i0.. sits at {@code i0 * k + p * MR + r}.
+     */
+    private void packA(int ic, int mc, float[] dst) {
         for (int i0 = 0; i0 < mc; i0 += MR) {
             int height = Math.min(MR, mc - i0);
-            int base = i0 * kc;
+            int base = i0 * k;
             if (opA == Op.T) {
-                for (int p = 0; p < kc; p++) {
+                // Eight floats per stored row: a plain loop beats System.arraycopy's call.
+                for (int p = 0; p < k; p++) {
                     int to = base + p * MR;
-                    System.arraycopy(a, aOff + (pc + p) * lda + ic + i0, dst, to, height);
-                    Arrays.fill(dst, to + height, to + MR, 0f);
-                }
-            } else if (height == MR) {
-                // Read MR row streams side by side so the packed panel is written in order.
-                int from = aOff + (ic + i0) * lda + pc;
-                for (int p = 0; p < kc; p++) {
-                    int to = base + p * MR;
+                    int from = aOff + p * lda + ic + i0;
                     for (int ii = 0; ii < MR; ii++) {
-                        dst[to + ii] = a[from + ii * lda + p];
+                        dst[to + ii] = ii < height ? a[from + ii] : 0f;
                     }
                 }
             } else {
-                for (int p = 0; p < kc; p++) {
-                    int to = base + p * MR;
-                    for (int ii = 0; ii < MR; ii++) {
-                        dst[to + ii] = ii < height ? a[aOff + (ic + i0 + ii) * lda + pc + p] : 0f;
+                for (int ii = 0; ii < MR; ii++) {
+                    int from = aOff + (ic + i0 + ii) * lda;
+                    if (ii < height) {
+                        for (int p = 0; p < k; p++) {
+                            dst[base + p * MR + ii] = a[from + p];
+                        }
+                    } else {
+                        for (int p = 0; p < k; p++) {
+                            dst[base + p * MR + ii] = 0f;
+                        }
                     }
                 }
             }

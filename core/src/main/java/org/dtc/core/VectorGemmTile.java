@@ -87,6 +87,80 @@ final class VectorGemmTile {
     }
 
     /**
+     * The same tile reading op(A) = A where it lies, row r of the tile at {@code a[aOff + r * lda]}:
+     * for a C with few column panels, where packing A would cost as much as the multiply.
+     */
+    static void tileDirectA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, float alpha, float beta,
+                            float[] c, int cOff, int ldc, int mr, int nr, float[] scratch) {
+        // Row starts hoisted: the loop then indexes each row with unit stride, which lets C2
+        // drop the bounds checks (a stride parameter in the loop costs 15-20% of the tile).
+        int row0 = aOff;
+        int row1 = aOff + lda;
+        int row2 = aOff + 2 * lda;
+        int row3 = aOff + 3 * lda;
+        int row4 = aOff + 4 * lda;
+        int row5 = aOff + 5 * lda;
+        int row6 = aOff + 6 * lda;
+        int row7 = aOff + 7 * lda;
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
+        FloatVector c40 = FloatVector.zero(F), c41 = FloatVector.zero(F);
+        FloatVector c50 = FloatVector.zero(F), c51 = FloatVector.zero(F);
+        FloatVector c60 = FloatVector.zero(F), c61 = FloatVector.zero(F);
+        FloatVector c70 = FloatVector.zero(F), c71 = FloatVector.zero(F);
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(F, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(F, bp, bi + L);
+            FloatVector a0 = FloatVector.broadcast(F, a[row0 + p]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(F, a[row1 + p]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(F, a[row2 + p]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(F, a[row3 + p]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(F, a[row4 + p]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(F, a[row5 + p]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(F, a[row6 + p]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(F, a[row7 + p]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+        }
+        // Park the accumulators, then fold them into C in a loop: passing vectors to a helper
+        // that C2 declines to inline (the tile is large) would box them on every call.
+        c00.intoArray(scratch, 0);
+        c01.intoArray(scratch, L);
+        c10.intoArray(scratch, NR);
+        c11.intoArray(scratch, NR + L);
+        c20.intoArray(scratch, 2 * NR);
+        c21.intoArray(scratch, 2 * NR + L);
+        c30.intoArray(scratch, 3 * NR);
+        c31.intoArray(scratch, 3 * NR + L);
+        c40.intoArray(scratch, 4 * NR);
+        c41.intoArray(scratch, 4 * NR + L);
+        c50.intoArray(scratch, 5 * NR);
+        c51.intoArray(scratch, 5 * NR + L);
+        c60.intoArray(scratch, 6 * NR);
+        c61.intoArray(scratch, 6 * NR + L);
+        c70.intoArray(scratch, 7 * NR);
+        c71.intoArray(scratch, 7 * NR + L);
+        fold(scratch, NR, alpha, beta, c, cOff, ldc, mr, nr);
+    }
+
+    /**
      * The same for a narrow B panel, one vector wide (the last columns of a matrix whose width
      * leaves at most L of them): half the work of padding them to a full tile. A value (r, p) is
      * read at {@code ap[aOff + r * aRow + p * aStep]}: a packed panel, or A in place when B is a
@@ -123,6 +197,12 @@ final class VectorGemmTile {
         c6.intoArray(scratch, 6 * L);
         c7.intoArray(scratch, 7 * L);
         fold(scratch, L, alpha, beta, c, cOff, ldc, mr, nr);
+    }
+
+    /** Copies the NR floats of one packed B row. */
+    static void copyPanelRow(float[] src, int from, float[] dst, int to) {
+        FloatVector.fromArray(F, src, from).intoArray(dst, to);
+        FloatVector.fromArray(F, src, from + L).intoArray(dst, to + L);
     }
 
     /**

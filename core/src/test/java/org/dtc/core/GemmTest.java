@@ -200,6 +200,16 @@ class GemmTest {
                                 new float[Gemm.MR * nr]);
                         ScalarKernels.gemmTile(kc, ap, 0, 1, Gemm.MR, bp, 0, nr, 1.5f, beta, cScalar, 0, nr + 3, mr, w);
                         assertThat(cVector).as("kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta).isEqualTo(cScalar);
+                        // A in place: rows kc + 3 apart (a leading dimension longer than the row).
+                        float[] aRows = TestArrays.floats(random, 0, Gemm.MR * (kc + 3), 0);
+                        float[] cDirect = cVector.clone();
+                        float[] cDirectScalar = cVector.clone();
+                        VectorGemmTile.tileDirectA(kc, aRows, 2, kc + 3, bp, 0, 1.5f, beta, cDirect, 0, nr + 3, mr, w,
+                                new float[Gemm.MR * nr]);
+                        ScalarKernels.gemmTile(kc, aRows, 2, kc + 3, 1, bp, 0, nr, 1.5f, beta, cDirectScalar, 0,
+                                nr + 3, mr, w);
+                        assertThat(cDirect).as("A in place kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta)
+                                .isEqualTo(cDirectScalar);
                     }
                 }
                 int narrow = Gemm.NR_NARROW;
