@@ -52,6 +52,7 @@ public final class Gemm implements AutoCloseable {
     public static final String THREADS_PROPERTY = "dtc.threads";
 
     private static volatile Gemm shared;
+    private static final ThreadLocal<Gemm> BOUND = new ThreadLocal<>();
 
     private final WorkerPool pool;
     private final float[][] packedA;
@@ -122,6 +123,38 @@ public final class Gemm implements AutoCloseable {
             // fall through to the error below
         }
         throw new IllegalArgumentException(THREADS_PROPERTY + " must be a positive integer, not '" + value + "'");
+    }
+
+    /**
+     * The multiplier {@link Kernels#gemm} uses on the calling thread: the one bound to it by
+     * {@link #bind}, else the shared one.
+     */
+    public static Gemm current() {
+        Gemm bound = BOUND.get();
+        return bound != null ? bound : shared();
+    }
+
+    /**
+     * Makes {@code gemm} the calling thread's multiplier until the returned binding is closed,
+     * so that independent jobs on their own threads multiply on their own pools instead of
+     * queuing for the shared one. Results do not depend on the pool (see the class comment).
+     */
+    public static Binding bind(Gemm gemm) {
+        Gemm previous = BOUND.get();
+        BOUND.set(gemm);
+        return () -> {
+            if (previous == null) {
+                BOUND.remove();
+            } else {
+                BOUND.set(previous);
+            }
+        };
+    }
+
+    /** Undoes a {@link #bind}. */
+    public interface Binding extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Threads this multiplier uses. */

@@ -156,13 +156,13 @@ public final class Kernels {
     }
 
     /**
-     * C = alpha * op(A) * op(B) + beta * C on the shared multi-threaded {@link Gemm}; op(A) is
-     * m x k, op(B) k x n, C m x n. Beta = 0 does not read C.
+     * C = alpha * op(A) * op(B) + beta * C on the calling thread's {@link Gemm#current() multiplier};
+     * op(A) is m x k, op(B) k x n, C m x n. Beta = 0 does not read C.
      */
     public static void gemm(Op opA, Op opB, int m, int n, int k, float alpha,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float beta, float[] c, int cOff, int ldc) {
-        Gemm.shared().multiply(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        Gemm.current().multiply(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
     /** C = alpha * op(A) * op(B) + beta * C on matrix views; shapes are checked to agree. */

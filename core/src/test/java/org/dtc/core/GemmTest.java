@@ -151,6 +151,23 @@ class GemmTest {
     }
 
     @Test
+    void aBoundMultiplierIsTheCallingThreadsUntilTheBindingCloses() throws Exception {
+        try (Gemm own = new Gemm(1); Gemm inner = new Gemm(1)) {
+            try (Gemm.Binding outer = Gemm.bind(own)) {
+                assertThat(Gemm.current()).isSameAs(own);
+                Thread other = new Thread(() -> assertThat(Gemm.current()).isSameAs(Gemm.shared()));
+                other.start();
+                other.join();
+                try (Gemm.Binding nested = Gemm.bind(inner)) {
+                    assertThat(Gemm.current()).isSameAs(inner);
+                }
+                assertThat(Gemm.current()).isSameAs(own);
+            }
+            assertThat(Gemm.current()).isSameAs(Gemm.shared());
+        }
+    }
+
+    @Test
     void matrixViewsAreCheckedForAgreeingShapes() {
         FloatMatrix a = FloatMatrix.zeros(3, 4);
         FloatMatrix b = FloatMatrix.zeros(5, 2);

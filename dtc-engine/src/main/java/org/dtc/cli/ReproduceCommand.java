@@ -19,6 +19,7 @@ import org.dtc.data.DatasetSpec;
 import org.dtc.data.Downloader;
 import org.dtc.data.TrainTest;
 import org.dtc.engine.Checkpoint;
+import org.dtc.engine.ConcurrentRuns;
 import org.dtc.engine.CycleRecord;
 import org.dtc.engine.EngineConfig;
 import org.dtc.engine.Experiment;
@@ -95,7 +96,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--lambda", paramLabel = "L", description = "LASSO weight (default: 0.3).")
     Double lambda;
 
-    @Option(names = "--threads", paramLabel = "T", description = "GEMM threads (default: all processors).")
+    @Option(names = "--threads", paramLabel = "T", description = "Threads to use (default: all processors). A lone "
+            + "run multiplies on all of them; several runs (strategies, seeds) go side by side, up to 2T at once, "
+            + "each on its share. Results do not depend on it.")
     Integer threads;
 
     // Every engine setting, each defaulting to the preset's value.
@@ -182,6 +185,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (threads != null) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
+            }
             System.setProperty("dtc.threads", Integer.toString(threads));
         }
         EngineConfig config = configure();
@@ -213,48 +219,63 @@ final class ReproduceCommand implements Callable<Integer> {
                 : locator.locateOrDownload(dataSpec, data, null))
                 .load(dataSpec.normalization());
         PrintWriter err = spec.commandLine().getErr();
-        List<CycleRecord> records = new ArrayList<>();
-        Map<String, Double> wallSeconds = new LinkedHashMap<>();
+        List<ConcurrentRuns.Job> jobs = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        // Each run's cycles so far, in the runs' order: cycles.csv is rewritten after every cycle.
+        List<List<CycleRecord>> sofar = new ArrayList<>();
+        CycleProgress[] progress = new CycleProgress[1];
         for (int k = 0; k < seeds; k++) {
             long runSeed = seed + k;
             for (PruningStrategy strategy : runs) {
-                long start = System.nanoTime();
                 Path checkpoint = dir.resolve("checkpoints").resolve(strategy.name() + "-seed" + runSeed + ".ckpt");
                 Checkpoint from = resume && Files.isRegularFile(checkpoint) ? Checkpoint.read(checkpoint) : null;
-                int before = records.size();
+                List<CycleRecord> mine = new ArrayList<>();
                 if (from != null) {
-                    records.addAll(from.records());
+                    mine.addAll(from.records());
                     err.printf(Locale.ROOT, "%s seed %d: resuming after cycle %d%n", strategy.name(), runSeed,
                             from.nextCycle() - 1);
                 }
-                CycleProgress progress = new CycleProgress(err, System.console() != null, config);
-                progress.start();
-                Experiment.Run run = Experiment.run(config, loaded, strategy, runSeed, r -> {
-                    records.add(r);
-                    progress.cycle(r);
-                    writeQuietly(dir.resolve("cycles.csv"), CyclesCsv.render(records));
-                }, from, c -> {
+                int index = jobs.size();
+                sofar.add(mine);
+                labels.add(strategy.name() + " seed " + runSeed);
+                jobs.add(new ConcurrentRuns.Job(strategy, runSeed, from, r -> {
+                    synchronized (sofar) {
+                        mine.add(r);
+                        progress[0].cycle(index, r);
+                        writeQuietly(dir.resolve("cycles.csv"), CyclesCsv.render(concat(sofar)));
+                    }
+                }, c -> {
                     try {
                         c.write(checkpoint);
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException("cannot write checkpoint " + checkpoint + ": "
                                 + e.getMessage(), e);
                     }
-                });
-                progress.finish();
-                records.subList(before, records.size()).clear();
-                records.addAll(run.records());
-                wallSeconds.merge(strategy.name(), (System.nanoTime() - start) * 1e-9, Double::sum);
-                if (export) {
-                    org.dtc.report.Export.write(dir, run.records(), run.network());
-                }
+                }));
+            }
+        }
+        progress[0] = new CycleProgress(err, System.console() != null, config, labels);
+        progress[0].start();
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        long started = System.nanoTime();
+        List<ConcurrentRuns.Result> results = ConcurrentRuns.runAll(config, loaded, jobs, threadCount);
+        double elapsed = (System.nanoTime() - started) * 1e-9;
+        List<CycleRecord> records = new ArrayList<>();
+        Map<String, Double> wallSeconds = new LinkedHashMap<>();
+        for (ConcurrentRuns.Result result : results) {
+            records.addAll(result.run().records());
+            wallSeconds.merge(result.job().strategy().name(), result.wallSeconds(), Double::sum);
+            if (export) {
+                org.dtc.report.Export.write(dir, result.run().records(), result.run().network());
             }
         }
         ResultFiles.write(dir.resolve("cycles.csv"), CyclesCsv.render(records));
         List<Analysis.Series> series = Analysis.series(org.dtc.report.CycleRow.of(records));
         org.dtc.report.Report.render(org.dtc.report.CycleRow.of(records), dir);
-        ResultFiles.write(dir.resolve("summary.json"), Json.of(summary(config, series, records, wallSeconds)) + "\n");
-        ResultFiles.write(dir.resolve("manifest.json"), Json.of(manifest(config, dataSpec)) + "\n");
+        ResultFiles.write(dir.resolve("summary.json"),
+                Json.of(summary(config, series, records, wallSeconds, elapsed)) + "\n");
+        ResultFiles.write(dir.resolve("manifest.json"),
+                Json.of(manifest(config, dataSpec, threadCount, jobs.size())) + "\n");
         PrintWriter outWriter = spec.commandLine().getOut();
         outWriter.println("results in " + dir.toAbsolutePath());
         for (Analysis.Series se : series) {
@@ -321,6 +342,12 @@ final class ReproduceCommand implements Callable<Integer> {
         }
     }
 
+    private static List<CycleRecord> concat(List<List<CycleRecord>> lists) {
+        List<CycleRecord> all = new ArrayList<>();
+        lists.forEach(all::addAll);
+        return all;
+    }
+
     private static void writeQuietly(Path file, String text) {
         try {
             ResultFiles.write(file, text);
@@ -330,7 +357,7 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> summary(EngineConfig config, List<Analysis.Series> series, List<CycleRecord> records,
-                                        Map<String, Double> wallSeconds) {
+                                        Map<String, Double> wallSeconds, double elapsed) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("preset", preset);
         s.put("network", config.network().toString());
@@ -355,7 +382,7 @@ final class ReproduceCommand implements Callable<Integer> {
         s.put("strategies", finals);
         s.put("pearson", Analysis.correlations(series));
         s.put("wall_seconds", wallSeconds);
-        s.put("wall_seconds_total", wallSeconds.values().stream().mapToDouble(Double::doubleValue).sum());
+        s.put("wall_seconds_total", elapsed); // runs overlap: less than the sum of the strategies' times
         s.put("training_flops", records.stream().mapToDouble(CycleRecord::trainingFlops).sum());
         return s;
     }
@@ -368,7 +395,7 @@ final class ReproduceCommand implements Callable<Integer> {
         return list;
     }
 
-    private Map<String, Object> manifest(EngineConfig config, DatasetSpec dataSpec) {
+    private Map<String, Object> manifest(EngineConfig config, DatasetSpec dataSpec, int threadCount, int runCount) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dtc_version", VersionInfo.projectVersion());
         m.put("command", "dtc reproduce");
@@ -383,7 +410,10 @@ final class ReproduceCommand implements Callable<Integer> {
         m.put("config", config.toString());
         m.put("java", Runtime.version().toString() + " (" + System.getProperty("java.vendor") + ")");
         m.put("kernels", Simd.describe());
-        m.put("gemm_threads", org.dtc.core.Gemm.shared().threads());
+        int concurrent = ConcurrentRuns.concurrency(runCount, threadCount);
+        m.put("threads", threadCount);
+        m.put("concurrent_runs", concurrent);
+        m.put("gemm_threads", concurrent == 1 ? org.dtc.core.Gemm.shared().threads() : Math.max(1, threadCount / concurrent));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         m.put("processors", Runtime.getRuntime().availableProcessors());

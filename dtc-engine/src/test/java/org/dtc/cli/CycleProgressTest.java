@@ -27,17 +27,28 @@ class CycleProgressTest {
     }
 
     @Test
-    void aTerminalGetsABarAndAPipeGetsLines() {
+    void aTerminalGetsABarPerRunRedrawnOnItsOwnLineAndAPipeGetsLines() {
         StringWriter bar = new StringWriter();
-        CycleProgress terminal = new CycleProgress(new PrintWriter(bar, true), true, EngineConfig.reference());
+        CycleProgress terminal = new CycleProgress(new PrintWriter(bar, true), true, EngineConfig.reference(),
+                List.of("dtc seed 1", "random seed 1"));
         terminal.start();
-        terminal.cycle(record(16, 81));
-        terminal.finish();
-        assertThat(bar.toString()).startsWith("\rdtc       seed 1 [###############...............] cycle 17/34")
-                .contains("hidden 81").contains("accuracy 0.9512").contains("ETA");
+        String waiting = "dtc seed 1             waiting" + System.lineSeparator()
+                + "random seed 1          waiting" + System.lineSeparator();
+        assertThat(bar.toString()).isEqualTo(waiting);
+        terminal.cycle(0, record(15, 91));
+        int before = bar.toString().length();
+        terminal.cycle(0, record(16, 81));
+        // Two lines up to the first run's bar, rewritten and cleared to the end, then two down;
+        // 0.5 s over 2 cycles seen, 17 of 34 done: 17 x 0.25 s left.
+        assertThat(bar.toString().substring(before))
+                .startsWith("\033[2A\rdtc seed 1             [###############...............] cycle 17/34")
+                .contains("hidden 81").contains("accuracy 0.9512").contains("ETA 4 s")
+                .endsWith("\033[K\033[2B\r");
         StringWriter lines = new StringWriter();
-        CycleProgress pipe = new CycleProgress(new PrintWriter(lines, true), false, EngineConfig.reference());
-        pipe.cycle(record(0, 460));
+        CycleProgress pipe = new CycleProgress(new PrintWriter(lines, true), false, EngineConfig.reference(),
+                List.of("dtc seed 1"));
+        pipe.start();
+        pipe.cycle(0, record(0, 460));
         assertThat(lines.toString()).isEqualTo("dtc seed 1 cycle 0: hidden 460, accuracy 0.9512, loss 0.1000, 0.3 s"
                 + System.lineSeparator());
     }

@@ -1,0 +1,100 @@
+package org.dtc.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.dtc.core.Gemm;
+import org.dtc.data.TrainTest;
+
+/**
+ * Several independent runs (strategies and seeds) of one experiment on a fixed number of threads.
+ *
+ * <p>A lone run multiplies on all the threads. Several runs go side by side, each on its own
+ * multiplier with its share of the threads (one each on a 2-core machine), at most twice as many
+ * runs as threads at once: a run's small layers, its optimizer and its softmax keep a thread busy
+ * without the waits of splitting every multiply, and three runs on two cores finish together
+ * instead of the third starting when the first two end. Results do not depend on any of this:
+ * a multiply's bits do not depend on its thread count, and runs share nothing they write.
+ */
+public final class ConcurrentRuns {
+    private ConcurrentRuns() {}
+
+    /** One run: a strategy and seed, the checkpoint it continues from (or null), and its callbacks. */
+    public record Job(PruningStrategy strategy, long seed, Checkpoint from, Consumer<CycleRecord> listener,
+                      Consumer<Checkpoint> save) {}
+
+    /** A finished job with its wall time. */
+    public record Result(Job job, Experiment.Run run, double wallSeconds) {}
+
+    /** Runs that go at once for {@code runs} runs on {@code threads} threads. */
+    public static int concurrency(int runs, int threads) {
+        return Math.max(1, Math.min(runs, 2 * threads));
+    }
+
+    /**
+     * Runs every job and returns the results in the jobs' order. Listeners and savers are called
+     * from the runs' threads, so they must be thread-safe when more than one run goes at once.
+     * The first failure stops the other runs and is rethrown.
+     */
+    public static List<Result> runAll(EngineConfig config, TrainTest data, List<Job> jobs, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("thread count must be at least 1, not " + threads);
+        }
+        int concurrent = concurrency(jobs.size(), threads);
+        if (concurrent == 1) {
+            List<Result> results = new ArrayList<>();
+            for (Job job : jobs) {
+                results.add(run(config, data, job));
+            }
+            return results;
+        }
+        int gemmThreads = Math.max(1, threads / concurrent);
+        ExecutorService pool = Executors.newFixedThreadPool(concurrent, r -> {
+            Thread t = new Thread(r, "dtc-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Result>> futures = new ArrayList<>();
+            for (Job job : jobs) {
+                futures.add(pool.submit(() -> {
+                    try (Gemm gemm = new Gemm(gemmThreads); Gemm.Binding bound = Gemm.bind(gemm)) {
+                        return run(config, data, job);
+                    }
+                }));
+            }
+            List<Result> results = new ArrayList<>();
+            for (Future<Result> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while runs were going", e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static Result run(EngineConfig config, TrainTest data, Job job) {
+        long start = System.nanoTime();
+        Experiment.Run run = Experiment.run(config, data, job.strategy(), job.seed(), job.listener(), job.from(),
+                job.save());
+        return new Result(job, run, (System.nanoTime() - start) * 1e-9);
+    }
+}
