@@ -37,6 +37,11 @@ public final class Gemm implements AutoCloseable {
     static final int MC = 96;
     /** Floats of packed A per worker: MC rows of every slice while k <= 1024, fewer rows beyond. */
     private static final int A_BLOCK_BUDGET = MC * 1024;
+    /**
+     * Floats of op(A) (1 MiB) up to which all of it is one block: B panels are then each used
+     * once and packed on demand (a weight gradient dW = dY^T X, whose B is the input batch).
+     */
+    private static final int WHOLE_A_BUDGET = 1 << 18;
     /** Floats of packed B per call (4 MiB); wider B is packed and multiplied in column blocks. */
     private static final int PACKED_B_BUDGET = 1 << 20;
     /** Columns of the register tile: two vectors, or 8 for the scalar tile. */
@@ -201,7 +206,8 @@ public final class Gemm implements AutoCloseable {
         // Equal slices (784 = 3 x 262 rather than 256 + 256 + 256 + 16): every pass over C
         // then does as much work as the others. Slicing depends on k alone, never on threads.
         sliceDepth = ceilDiv(k, ceilDiv(k, KC));
-        blockRows = Math.max(MR, Math.min(MC, A_BLOCK_BUDGET / k / MR * MR));
+        blockRows = (long) m * k <= WHOLE_A_BUDGET ? roundUp(m, MR)
+                : Math.max(MR, Math.min(MC, A_BLOCK_BUDGET / k / MR * MR));
         // With one block of rows, each B panel is used once: packing it into a small buffer
         // just before use beats writing all of op(B) out to memory and reading it back.
         bOnDemand = m <= blockRows;
