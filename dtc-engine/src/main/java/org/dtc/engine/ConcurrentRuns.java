@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.dtc.core.Gemm;
 import org.dtc.data.TrainTest;
@@ -48,11 +49,14 @@ public final class ConcurrentRuns {
         if (concurrent == 1) {
             List<Result> results = new ArrayList<>();
             for (Job job : jobs) {
-                results.add(run(config, data, job));
+                results.add(run(config, data, job, job.listener()));
             }
             return results;
         }
         int gemmThreads = Math.max(1, threads / concurrent);
+        // Runs beyond what the threads can carry take turns a cycle at a time (a fair queue), not
+        // a time slice at a time: a cycle then keeps its core and caches from start to end.
+        Semaphore turns = new Semaphore(Math.max(1, threads / gemmThreads), true);
         ExecutorService pool = Executors.newFixedThreadPool(concurrent, r -> {
             Thread t = new Thread(r, "dtc-run");
             t.setDaemon(true);
@@ -62,8 +66,15 @@ public final class ConcurrentRuns {
             List<Future<Result>> futures = new ArrayList<>();
             for (Job job : jobs) {
                 futures.add(pool.submit(() -> {
+                    turns.acquire();
                     try (Gemm gemm = new Gemm(gemmThreads); Gemm.Binding bound = Gemm.bind(gemm)) {
-                        return run(config, data, job);
+                        return run(config, data, job, r -> {
+                            job.listener().accept(r);
+                            turns.release();
+                            turns.acquireUninterruptibly();
+                        });
+                    } finally {
+                        turns.release();
                     }
                 }));
             }
@@ -91,9 +102,9 @@ public final class ConcurrentRuns {
         }
     }
 
-    private static Result run(EngineConfig config, TrainTest data, Job job) {
+    private static Result run(EngineConfig config, TrainTest data, Job job, Consumer<CycleRecord> listener) {
         long start = System.nanoTime();
-        Experiment.Run run = Experiment.run(config, data, job.strategy(), job.seed(), job.listener(), job.from(),
+        Experiment.Run run = Experiment.run(config, data, job.strategy(), job.seed(), listener, job.from(),
                 job.save());
         return new Result(job, run, (System.nanoTime() - start) * 1e-9);
     }
