@@ -288,11 +288,9 @@ public final class Gemm implements AutoCloseable {
         float[] scratch = tileScratch[w];
         int ncPadded = roundUp(nc, NR);
         // Each A value is used once per B panel. With few panels (a narrow layer, or the 10
-        // classes of an output layer) the tile reads A where it lies: packing would cost as
-        // much as the multiply. The wide tile needs A's rows contiguous, the narrow one not.
-        boolean aInPlace = nc <= NR_NARROW || (opA == Op.N && nc <= IN_PLACE_A_MAX_COLUMNS);
-        int aRow = opA == Op.N ? lda : 1;
-        int aStep = opA == Op.N ? 1 : lda;
+        // classes of an output layer) the tile reads A's rows where they lie: packing would cost
+        // as much as the multiply.
+        boolean aInPlace = opA == Op.N && nc <= IN_PLACE_A_MAX_COLUMNS;
         for (int ic = m0; ic < m1; ic += blockRows) {
             int mc = Math.min(blockRows, m1 - ic);
             int fullRows = aInPlace ? mc / MR * MR : 0;
@@ -313,8 +311,8 @@ public final class Gemm implements AutoCloseable {
                         int mr = Math.min(MR, mc - ir);
                         int cTile = cOff + (ic + ir) * ldc + jc + jr;
                         if (ir < fullRows) {
-                            int at = aOff + (ic + ir) * aRow + pc * aStep;
-                            tile(kc, a, at, aRow, aStep, bp, bPanel, sliceBeta, cTile, mr, nr, scratch);
+                            int at = aOff + (ic + ir) * lda + pc;
+                            tile(kc, a, at, lda, 1, bp, bPanel, sliceBeta, cTile, mr, nr, scratch);
                         } else {
                             int aPanel = (ir - fullRows) * k + pc * MR;
                             tile(kc, ap, aPanel, 1, MR, bp, bPanel, sliceBeta, cTile, mr, nr, scratch);
@@ -325,7 +323,7 @@ public final class Gemm implements AutoCloseable {
         }
     }
 
-    /** One register tile; A at {@code ap[aPanel + r * aRow + p * aStep]}, packed (aStep = MR) or in place. */
+    /** One register tile; A at {@code ap[aPanel + r * aRow + p * aStep]}: packed (aRow 1, aStep MR) or in place (aStep 1). */
     private void tile(int kc, float[] ap, int aPanel, int aRow, int aStep, float[] bp, int bPanel, float sliceBeta,
                       int cTile, int mr, int nr, float[] scratch) {
         boolean narrow = nr <= NR_NARROW;
@@ -333,12 +331,16 @@ public final class Gemm implements AutoCloseable {
             int width = narrow ? NR_NARROW : NR;
             ScalarKernels.gemmTile(kc, ap, aPanel, aRow, aStep, bp, bPanel, width, alpha, sliceBeta,
                     c, cTile, ldc, mr, nr);
-        } else if (narrow) {
-            VectorGemmTile.tileNarrow(kc, ap, aPanel, aRow, aStep, bp, bPanel, alpha, sliceBeta,
-                    c, cTile, ldc, mr, nr, scratch);
         } else if (aStep == 1) {
-            VectorGemmTile.tileDirectA(kc, ap, aPanel, aRow, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr,
-                    scratch);
+            if (narrow) {
+                VectorGemmTile.tileNarrowDirectA(kc, ap, aPanel, aRow, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr,
+                        nr, scratch);
+            } else {
+                VectorGemmTile.tileDirectA(kc, ap, aPanel, aRow, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr,
+                        scratch);
+            }
+        } else if (narrow) {
+            VectorGemmTile.tileNarrow(kc, ap, aPanel, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, scratch);
         } else {
             VectorGemmTile.tile(kc, ap, aPanel, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, scratch);
         }

@@ -1,6 +1,7 @@
 package org.dtc.core;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -162,12 +163,10 @@ final class VectorGemmTile {
 
     /**
      * The same for a narrow B panel, one vector wide (the last columns of a matrix whose width
-     * leaves at most L of them): half the work of padding them to a full tile. A value (r, p) is
-     * read at {@code ap[aOff + r * aRow + p * aStep]}: a packed panel, or A in place when B is a
-     * single narrow panel and packing A would cost as much as multiplying it.
+     * leaves at most L of them): half the work of padding them to a full tile.
      */
-    static void tileNarrow(int kc, float[] ap, int aOff, int aRow, int aStep, float[] bp, int bOff,
-                           float alpha, float beta, float[] c, int cOff, int ldc, int mr, int nr, float[] scratch) {
+    static void tileNarrow(int kc, float[] ap, int aOff, float[] bp, int bOff, float alpha, float beta,
+                           float[] c, int cOff, int ldc, int mr, int nr, float[] scratch) {
         FloatVector c0 = FloatVector.zero(F);
         FloatVector c1 = FloatVector.zero(F);
         FloatVector c2 = FloatVector.zero(F);
@@ -177,16 +176,57 @@ final class VectorGemmTile {
         FloatVector c6 = FloatVector.zero(F);
         FloatVector c7 = FloatVector.zero(F);
         for (int p = 0; p < kc; p++) {
-            int ai = aOff + p * aStep;
+            int ai = aOff + p * MR;
             FloatVector b = FloatVector.fromArray(F, bp, bOff + p * L);
             c0 = FloatVector.broadcast(F, ap[ai]).fma(b, c0);
-            c1 = FloatVector.broadcast(F, ap[ai + 1 * aRow]).fma(b, c1);
-            c2 = FloatVector.broadcast(F, ap[ai + 2 * aRow]).fma(b, c2);
-            c3 = FloatVector.broadcast(F, ap[ai + 3 * aRow]).fma(b, c3);
-            c4 = FloatVector.broadcast(F, ap[ai + 4 * aRow]).fma(b, c4);
-            c5 = FloatVector.broadcast(F, ap[ai + 5 * aRow]).fma(b, c5);
-            c6 = FloatVector.broadcast(F, ap[ai + 6 * aRow]).fma(b, c6);
-            c7 = FloatVector.broadcast(F, ap[ai + 7 * aRow]).fma(b, c7);
+            c1 = FloatVector.broadcast(F, ap[ai + 1]).fma(b, c1);
+            c2 = FloatVector.broadcast(F, ap[ai + 2]).fma(b, c2);
+            c3 = FloatVector.broadcast(F, ap[ai + 3]).fma(b, c3);
+            c4 = FloatVector.broadcast(F, ap[ai + 4]).fma(b, c4);
+            c5 = FloatVector.broadcast(F, ap[ai + 5]).fma(b, c5);
+            c6 = FloatVector.broadcast(F, ap[ai + 6]).fma(b, c6);
+            c7 = FloatVector.broadcast(F, ap[ai + 7]).fma(b, c7);
+        }
+        c0.intoArray(scratch, 0);
+        c1.intoArray(scratch, L);
+        c2.intoArray(scratch, 2 * L);
+        c3.intoArray(scratch, 3 * L);
+        c4.intoArray(scratch, 4 * L);
+        c5.intoArray(scratch, 5 * L);
+        c6.intoArray(scratch, 6 * L);
+        c7.intoArray(scratch, 7 * L);
+        fold(scratch, L, alpha, beta, c, cOff, ldc, mr, nr);
+    }
+
+    /** The narrow tile reading op(A) = A in place, as {@link #tileDirectA} does. */
+    static void tileNarrowDirectA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, float alpha,
+                                  float beta, float[] c, int cOff, int ldc, int mr, int nr, float[] scratch) {
+        int row0 = aOff;
+        int row1 = aOff + lda;
+        int row2 = aOff + 2 * lda;
+        int row3 = aOff + 3 * lda;
+        int row4 = aOff + 4 * lda;
+        int row5 = aOff + 5 * lda;
+        int row6 = aOff + 6 * lda;
+        int row7 = aOff + 7 * lda;
+        FloatVector c0 = FloatVector.zero(F);
+        FloatVector c1 = FloatVector.zero(F);
+        FloatVector c2 = FloatVector.zero(F);
+        FloatVector c3 = FloatVector.zero(F);
+        FloatVector c4 = FloatVector.zero(F);
+        FloatVector c5 = FloatVector.zero(F);
+        FloatVector c6 = FloatVector.zero(F);
+        FloatVector c7 = FloatVector.zero(F);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b = FloatVector.fromArray(F, bp, bOff + p * L);
+            c0 = FloatVector.broadcast(F, a[row0 + p]).fma(b, c0);
+            c1 = FloatVector.broadcast(F, a[row1 + p]).fma(b, c1);
+            c2 = FloatVector.broadcast(F, a[row2 + p]).fma(b, c2);
+            c3 = FloatVector.broadcast(F, a[row3 + p]).fma(b, c3);
+            c4 = FloatVector.broadcast(F, a[row4 + p]).fma(b, c4);
+            c5 = FloatVector.broadcast(F, a[row5 + p]).fma(b, c5);
+            c6 = FloatVector.broadcast(F, a[row6 + p]).fma(b, c6);
+            c7 = FloatVector.broadcast(F, a[row7 + p]).fma(b, c7);
         }
         c0.intoArray(scratch, 0);
         c1.intoArray(scratch, L);
@@ -211,16 +251,11 @@ final class VectorGemmTile {
      */
     private static void fold(float[] acc, int width, float alpha, float beta, float[] c, int cOff, int ldc,
                              int mr, int nr) {
+        FloatVector a = FloatVector.broadcast(F, alpha);
         if (nr < width) {
-            for (int r = 0; r < mr; r++) {
-                for (int j = 0; j < nr; j++) {
-                    int ci = cOff + r * ldc + j;
-                    c[ci] = ScalarKernels.combine(acc[r * width + j], alpha, beta, c[ci]);
-                }
-            }
+            foldPart(acc, width, a, beta, c, cOff, ldc, mr, nr);
             return;
         }
-        FloatVector a = FloatVector.broadcast(F, alpha);
         for (int r = 0; r < mr; r++) {
             for (int h = 0; h < width; h += L) {
                 int ci = cOff + r * ldc + h;
@@ -229,6 +264,23 @@ final class VectorGemmTile {
                     v.mul(a).intoArray(c, ci);
                 } else {
                     v.fma(a, FloatVector.fromArray(F, c, ci).mul(beta)).intoArray(c, ci);
+                }
+            }
+        }
+    }
+
+    /** The last columns of C, nr of them: masked, so lanes beyond nr neither read nor write C. */
+    private static void foldPart(float[] acc, int width, FloatVector a, float beta, float[] c, int cOff, int ldc,
+                                 int mr, int nr) {
+        for (int r = 0; r < mr; r++) {
+            for (int h = 0; h < nr; h += L) {
+                int ci = cOff + r * ldc + h;
+                VectorMask<Float> m = F.indexInRange(h, nr);
+                FloatVector v = FloatVector.fromArray(F, acc, r * width + h);
+                if (beta == 0f) {
+                    v.mul(a).intoArray(c, ci, m);
+                } else {
+                    v.fma(a, FloatVector.fromArray(F, c, ci, m).mul(beta)).intoArray(c, ci, m);
                 }
             }
         }

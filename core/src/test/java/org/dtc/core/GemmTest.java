@@ -231,16 +231,26 @@ class GemmTest {
                 }
                 int narrow = Gemm.NR_NARROW;
                 for (int w : new int[] {1, narrow - 1, narrow}) {
-                    // A packed (rows 1 apart, steps MR apart) and A in place (rows kc apart, steps 1).
-                    for (int[] strides : new int[][] {{1, Gemm.MR}, {kc, 1}}) {
+                    for (float beta : new float[] {0f, 2f}) {
                         float[] cVector = TestArrays.floats(random, 0, Gemm.MR * (narrow + 1), 0);
                         float[] cScalar = cVector.clone();
-                        VectorGemmTile.tileNarrow(kc, ap, 0, strides[0], strides[1], bp, 0, -0.5f, 2f,
-                                cVector, 0, narrow + 1, mr, w, new float[Gemm.MR * narrow]);
-                        ScalarKernels.gemmTile(kc, ap, 0, strides[0], strides[1], bp, 0, narrow, -0.5f, 2f,
-                                cScalar, 0, narrow + 1, mr, w);
-                        assertThat(cVector).as("narrow kc=%d mr=%d nr=%d A strides %d, %d", kc, mr, w,
-                                strides[0], strides[1]).isEqualTo(cScalar);
+                        VectorGemmTile.tileNarrow(kc, ap, 0, bp, 0, -0.5f, beta, cVector, 0, narrow + 1, mr, w,
+                                new float[Gemm.MR * narrow]);
+                        ScalarKernels.gemmTile(kc, ap, 0, 1, Gemm.MR, bp, 0, narrow, -0.5f, beta, cScalar, 0,
+                                narrow + 1, mr, w);
+                        assertThat(cVector).as("narrow kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta)
+                                .isEqualTo(cScalar);
+                        // A in place, rows kc + 3 apart; C ends right after the tile, so a store
+                        // beyond nr would fail (the masked fold must not touch those lanes).
+                        float[] aRows = TestArrays.floats(random, 0, Gemm.MR * (kc + 3), 0);
+                        float[] cDirect = TestArrays.floats(random, 0, (mr - 1) * (narrow + 1) + w, 0);
+                        float[] cDirectScalar = cDirect.clone();
+                        VectorGemmTile.tileNarrowDirectA(kc, aRows, 1, kc + 3, bp, 0, -0.5f, beta, cDirect, 0,
+                                narrow + 1, mr, w, new float[Gemm.MR * narrow]);
+                        ScalarKernels.gemmTile(kc, aRows, 1, kc + 3, 1, bp, 0, narrow, -0.5f, beta, cDirectScalar, 0,
+                                narrow + 1, mr, w);
+                        assertThat(cDirect).as("narrow, A in place, kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta)
+                                .isEqualTo(cDirectScalar);
                     }
                 }
             }
