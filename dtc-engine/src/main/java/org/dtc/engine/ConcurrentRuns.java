@@ -2,10 +2,12 @@ package org.dtc.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.dtc.core.Gemm;
@@ -63,26 +65,17 @@ public final class ConcurrentRuns {
             return t;
         });
         try {
-            List<Future<Result>> futures = new ArrayList<>();
+            CompletionService<Result> finished = new ExecutorCompletionService<>(pool);
             for (Job job : jobs) {
-                futures.add(pool.submit(() -> {
-                    turns.acquire();
-                    try (Gemm gemm = new Gemm(gemmThreads); Gemm.Binding bound = Gemm.bind(gemm)) {
-                        return run(config, data, job, r -> {
-                            job.listener().accept(r);
-                            turns.release();
-                            turns.acquireUninterruptibly();
-                        });
-                    } finally {
-                        turns.release();
-                    }
-                }));
+                finished.submit(() -> runTakingTurns(config, data, job, gemmThreads, turns));
             }
-            List<Result> results = new ArrayList<>();
-            for (Future<Result> f : futures) {
-                results.add(f.get());
+            // In the order they finish, so that a failure stops the others at once.
+            Result[] results = new Result[jobs.size()];
+            for (int n = 0; n < jobs.size(); n++) {
+                Result r = finished.take().get();
+                results[indexOf(jobs, r.job())] = r;
             }
-            return results;
+            return List.of(results);
         } catch (ExecutionException e) {
             pool.shutdownNow();
             Throwable cause = e.getCause();
@@ -100,6 +93,43 @@ public final class ConcurrentRuns {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * One run on its own multiplier, holding a turn while a cycle computes. A run whose thread is
+     * interrupted (another run failed) stops at the end of its cycle.
+     */
+    private static Result runTakingTurns(EngineConfig config, TrainTest data, Job job, int gemmThreads,
+                                         Semaphore turns) throws InterruptedException {
+        turns.acquire();
+        boolean[] holding = {true};
+        try (Gemm gemm = new Gemm(gemmThreads); Gemm.Binding bound = Gemm.bind(gemm)) {
+            return run(config, data, job, r -> {
+                job.listener().accept(r);
+                turns.release();
+                holding[0] = false;
+                try {
+                    turns.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("stopped: another run failed");
+                }
+                holding[0] = true;
+            });
+        } finally {
+            if (holding[0]) {
+                turns.release();
+            }
+        }
+    }
+
+    private static int indexOf(List<Job> jobs, Job job) {
+        for (int i = 0; i < jobs.size(); i++) {
+            if (jobs.get(i) == job) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("a result for a job that was not given");
     }
 
     private static Result run(EngineConfig config, TrainTest data, Job job, Consumer<CycleRecord> listener) {

@@ -56,15 +56,20 @@ class ConcurrentRunsTest {
     }
 
     @Test
-    void theFirstFailureStopsTheRunsAndIsRethrown() {
-        List<ConcurrentRuns.Job> jobs = new ArrayList<>(jobs(new ArrayList<>()));
+    void theFirstFailureIsRethrownAndTheOtherRunsStopAtTheirNextCycle() {
+        List<List<CycleRecord>> seen = new ArrayList<>();
+        List<ConcurrentRuns.Job> jobs = new ArrayList<>(jobs(seen));
         jobs.set(1, new ConcurrentRuns.Job(PruningStrategy.named("random"), 11, null, r -> {
             if (r.cycle() == 1) {
                 throw new IllegalStateException("listener failed at cycle 1");
             }
         }, c -> { }));
-        assertThatThrownBy(() -> ConcurrentRuns.runAll(CONFIG, ExperimentTest.blobs(), jobs, 2))
+        EngineConfig longer = CONFIG.withSchedule(8, 64, 40);
+        assertThatThrownBy(() -> ConcurrentRuns.runAll(longer, ExperimentTest.blobs(), jobs, 2))
                 .isInstanceOf(IllegalStateException.class).hasMessage("listener failed at cycle 1");
+        // Two runs at a time taking fair turns: the others were at most a few cycles in, not 40.
+        assertThat(seen.get(0).size()).isLessThan(6);
+        assertThat(seen.get(2).size()).isLessThan(6);
     }
 
     @Test
