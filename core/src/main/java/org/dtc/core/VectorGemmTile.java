@@ -1,7 +1,6 @@
 package org.dtc.core;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -251,11 +250,11 @@ final class VectorGemmTile {
      */
     private static void fold(float[] acc, int width, float alpha, float beta, float[] c, int cOff, int ldc,
                              int mr, int nr) {
-        FloatVector a = FloatVector.broadcast(F, alpha);
         if (nr < width) {
-            foldPart(acc, width, a, beta, c, cOff, ldc, mr, nr);
+            foldPart(acc, width, alpha, beta, c, cOff, ldc, mr, nr);
             return;
         }
+        FloatVector a = FloatVector.broadcast(F, alpha);
         for (int r = 0; r < mr; r++) {
             for (int h = 0; h < width; h += L) {
                 int ci = cOff + r * ldc + h;
@@ -269,19 +268,17 @@ final class VectorGemmTile {
         }
     }
 
-    /** The last columns of C, nr of them: masked, so lanes beyond nr neither read nor write C. */
-    private static void foldPart(float[] acc, int width, FloatVector a, float beta, float[] c, int cOff, int ldc,
+    /**
+     * The last columns of C, nr of them, a float at a time. Masked vector stores would do it in
+     * fewer instructions, but the Vector API falls back to allocating code for them at 128 and
+     * 256 bits, and at any width where the full vector would pass the end of C.
+     */
+    private static void foldPart(float[] acc, int width, float alpha, float beta, float[] c, int cOff, int ldc,
                                  int mr, int nr) {
         for (int r = 0; r < mr; r++) {
-            for (int h = 0; h < nr; h += L) {
-                int ci = cOff + r * ldc + h;
-                VectorMask<Float> m = F.indexInRange(h, nr);
-                FloatVector v = FloatVector.fromArray(F, acc, r * width + h);
-                if (beta == 0f) {
-                    v.mul(a).intoArray(c, ci, m);
-                } else {
-                    v.fma(a, FloatVector.fromArray(F, c, ci, m).mul(beta)).intoArray(c, ci, m);
-                }
+            for (int j = 0; j < nr; j++) {
+                int ci = cOff + r * ldc + j;
+                c[ci] = ScalarKernels.combine(acc[r * width + j], alpha, beta, c[ci]);
             }
         }
     }
