@@ -13,11 +13,11 @@ import java.util.Arrays;
  * one B panel. The B panel (KC x NR floats) stays in L1 while the tile walks down the A block,
  * which stays in L2 together with the block of C that the slices accumulate into.
  *
- * <p>Packing pays only where the packed data is reused. When C has at most one block of rows,
- * each B panel is used once, so it is packed into a small per-thread buffer just before use
- * instead of being written out and read back (the weight gradient of a narrow layer, whose B is a
- * whole batch of inputs). When C has few column panels and op(A) = A, the tile reads A's rows
- * where they lie (the forward pass of a narrow layer, whose A is the batch).
+ * <p>Packing pays only where the packed data is reused. When op(A) fits in 1 MiB it is packed
+ * as one block, so each B panel is used once: it is packed into a small per-thread buffer just
+ * before use instead of being written out and read back (a weight gradient dW = dY^T X, whose B
+ * is a whole batch of inputs). When C has few column panels and op(A) = A, the tile reads A's
+ * rows where they lie (the forward pass of a narrow layer, whose A is the batch).
  *
  * <p>Determinism: each output element is one FMA chain over k in ascending order inside every
  * KC slice, the slices folded into C in order; padding adds exact zeros. Threads split C into
