@@ -8,6 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
  * held in registers across the whole k loop. Each step loads two B vectors from the packed
  * panel and broadcasts one A value per row. Lane j of accumulator (r, h) is exactly
  * {@code Math.fma(a[r], b[j], acc)} iterated over k, which is what the scalar tile computes.
+ *
+ * <p>Four variants: wide (two vectors) or narrow (one), each reading A from a packed panel or in
+ * place. Their bodies repeat on purpose: every index in the k loop has a constant stride, so C2
+ * removes the bounds checks, and no vector crosses a call that C2 might not inline.
  */
 final class VectorGemmTile {
     private static final VectorSpecies<Float> F = VectorKernels.F;
