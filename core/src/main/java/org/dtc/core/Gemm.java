@@ -282,7 +282,7 @@ public final class Gemm implements AutoCloseable {
     /** C[m0:m1, jc+n0 : jc+n1] on worker {@code w}'s buffers, from the packed or on-demand B panels. */
     private void multiplyBlock(int m0, int m1, int n0, int n1, int w) {
         if (packedA[w].length < blockRows * k) {
-            packedA[w] = new float[blockRows * k]; // only for k beyond A_BLOCK_BUDGET / MR
+            packedA[w] = new float[blockRows * k]; // once: all of a small op(A), or k > A_BLOCK_BUDGET / MR
         }
         float[] ap = packedA[w];
         float[] scratch = tileScratch[w];
@@ -354,10 +354,11 @@ public final class Gemm implements AutoCloseable {
         int width = Math.min(NR, nc - j0);
         int panelWidth = width <= NR_NARROW ? NR_NARROW : NR;
         if (opB == Op.N) {
+            boolean vectorRows = width == NR && Simd.BITS != 0;
             for (int p = 0; p < kc; p++) {
                 int from = bOff + (pc + p) * ldb + jc + j0;
                 int row = to + p * panelWidth;
-                if (width == NR && Simd.BITS != 0) {
+                if (vectorRows) {
                     VectorGemmTile.copyPanelRow(b, from, dst, row);
                 } else {
                     System.arraycopy(b, from, dst, row, width);

@@ -219,11 +219,16 @@ final class ReproduceCommand implements Callable<Integer> {
                 : locator.locateOrDownload(dataSpec, data, null))
                 .load(dataSpec.normalization());
         PrintWriter err = spec.commandLine().getErr();
-        List<ConcurrentRuns.Job> jobs = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        for (int k = 0; k < seeds; k++) {
+            for (PruningStrategy strategy : runs) {
+                labels.add(strategy.name() + " seed " + (seed + k));
+            }
+        }
+        CycleProgress progress = new CycleProgress(err, System.console() != null, config, labels);
+        List<ConcurrentRuns.Job> jobs = new ArrayList<>();
         // Each run's cycles so far, in the runs' order: cycles.csv is rewritten after every cycle.
         List<List<CycleRecord>> sofar = new ArrayList<>();
-        CycleProgress[] progress = new CycleProgress[1];
         for (int k = 0; k < seeds; k++) {
             long runSeed = seed + k;
             for (PruningStrategy strategy : runs) {
@@ -237,11 +242,10 @@ final class ReproduceCommand implements Callable<Integer> {
                 }
                 int index = jobs.size();
                 sofar.add(mine);
-                labels.add(strategy.name() + " seed " + runSeed);
                 jobs.add(new ConcurrentRuns.Job(strategy, runSeed, from, r -> {
                     synchronized (sofar) {
                         mine.add(r);
-                        progress[0].cycle(index, r);
+                        progress.cycle(index, r);
                         writeQuietly(dir.resolve("cycles.csv"), CyclesCsv.render(concat(sofar)));
                     }
                 }, c -> {
@@ -254,8 +258,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 }));
             }
         }
-        progress[0] = new CycleProgress(err, System.console() != null, config, labels);
-        progress[0].start();
+        progress.start();
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long started = System.nanoTime();
         List<ConcurrentRuns.Result> results = ConcurrentRuns.runAll(config, loaded, jobs, threadCount);
@@ -410,10 +413,9 @@ final class ReproduceCommand implements Callable<Integer> {
         m.put("config", config.toString());
         m.put("java", Runtime.version().toString() + " (" + System.getProperty("java.vendor") + ")");
         m.put("kernels", Simd.describe());
-        int concurrent = ConcurrentRuns.concurrency(runCount, threadCount);
         m.put("threads", threadCount);
-        m.put("concurrent_runs", concurrent);
-        m.put("gemm_threads", concurrent == 1 ? org.dtc.core.Gemm.shared().threads() : Math.max(1, threadCount / concurrent));
+        m.put("concurrent_runs", ConcurrentRuns.concurrency(runCount, threadCount));
+        m.put("gemm_threads", ConcurrentRuns.gemmThreads(runCount, threadCount));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         m.put("processors", Runtime.getRuntime().availableProcessors());

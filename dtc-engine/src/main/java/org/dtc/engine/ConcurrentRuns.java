@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.dtc.core.Gemm;
@@ -38,6 +39,11 @@ public final class ConcurrentRuns {
         return Math.max(1, Math.min(runs, 2 * threads));
     }
 
+    /** GEMM threads each of those runs multiplies on. */
+    public static int gemmThreads(int runs, int threads) {
+        return Math.max(1, threads / concurrency(runs, threads));
+    }
+
     /**
      * Runs every job and returns the results in the jobs' order. Listeners and savers are called
      * from the runs' threads, so they must be thread-safe when more than one run goes at once.
@@ -47,35 +53,30 @@ public final class ConcurrentRuns {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be at least 1, not " + threads);
         }
-        int concurrent = concurrency(jobs.size(), threads);
-        if (concurrent == 1) {
-            List<Result> results = new ArrayList<>();
-            for (Job job : jobs) {
-                results.add(run(config, data, job, job.listener()));
-            }
-            return results;
-        }
-        int gemmThreads = Math.max(1, threads / concurrent);
+        int gemmThreads = gemmThreads(jobs.size(), threads);
         // Runs beyond what the threads can carry take turns a cycle at a time (a fair queue), not
         // a time slice at a time: a cycle then keeps its core and caches from start to end.
         Semaphore turns = new Semaphore(Math.max(1, threads / gemmThreads), true);
-        ExecutorService pool = Executors.newFixedThreadPool(concurrent, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency(jobs.size(), threads), r -> {
             Thread t = new Thread(r, "dtc-run");
             t.setDaemon(true);
             return t;
         });
         try {
             CompletionService<Result> finished = new ExecutorCompletionService<>(pool);
+            List<Future<Result>> inOrder = new ArrayList<>();
             for (Job job : jobs) {
-                finished.submit(() -> runTakingTurns(config, data, job, gemmThreads, turns));
+                inOrder.add(finished.submit(() -> runTakingTurns(config, data, job, gemmThreads, turns)));
             }
-            // In the order they finish, so that a failure stops the others at once.
-            Result[] results = new Result[jobs.size()];
+            // Waited for as they finish, so that a failure stops the others at once.
             for (int n = 0; n < jobs.size(); n++) {
-                Result r = finished.take().get();
-                results[indexOf(jobs, r.job())] = r;
+                finished.take().get();
             }
-            return List.of(results);
+            List<Result> results = new ArrayList<>();
+            for (Future<Result> f : inOrder) {
+                results.add(f.get());
+            }
+            return results;
         } catch (ExecutionException e) {
             pool.shutdownNow();
             Throwable cause = e.getCause();
@@ -103,8 +104,9 @@ public final class ConcurrentRuns {
                                          Semaphore turns) throws InterruptedException {
         turns.acquire();
         boolean[] holding = {true};
+        long start = System.nanoTime();
         try (Gemm gemm = new Gemm(gemmThreads); Gemm.Binding bound = Gemm.bind(gemm)) {
-            return run(config, data, job, r -> {
+            Experiment.Run run = Experiment.run(config, data, job.strategy(), job.seed(), r -> {
                 job.listener().accept(r);
                 turns.release();
                 holding[0] = false;
@@ -115,27 +117,12 @@ public final class ConcurrentRuns {
                     throw new CancellationException("stopped: another run failed");
                 }
                 holding[0] = true;
-            });
+            }, job.from(), job.save());
+            return new Result(job, run, (System.nanoTime() - start) * 1e-9);
         } finally {
             if (holding[0]) {
                 turns.release();
             }
         }
-    }
-
-    private static int indexOf(List<Job> jobs, Job job) {
-        for (int i = 0; i < jobs.size(); i++) {
-            if (jobs.get(i) == job) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("a result for a job that was not given");
-    }
-
-    private static Result run(EngineConfig config, TrainTest data, Job job, Consumer<CycleRecord> listener) {
-        long start = System.nanoTime();
-        Experiment.Run run = Experiment.run(config, data, job.strategy(), job.seed(), listener, job.from(),
-                job.save());
-        return new Result(job, run, (System.nanoTime() - start) * 1e-9);
     }
 }

@@ -78,6 +78,9 @@ class ConcurrentRunsTest {
         assertThat(ConcurrentRuns.concurrency(3, 2)).isEqualTo(3);
         assertThat(ConcurrentRuns.concurrency(15, 2)).isEqualTo(4);
         assertThat(ConcurrentRuns.concurrency(3, 1)).isEqualTo(2);
+        assertThat(ConcurrentRuns.gemmThreads(1, 2)).isEqualTo(2); // a lone run multiplies on both
+        assertThat(ConcurrentRuns.gemmThreads(3, 2)).isEqualTo(1);
+        assertThat(ConcurrentRuns.gemmThreads(2, 6)).isEqualTo(3);
         assertThatThrownBy(() -> ConcurrentRuns.runAll(CONFIG, ExperimentTest.blobs(), List.of(), 0))
                 .hasMessage("thread count must be at least 1, not 0");
     }
