@@ -223,6 +223,20 @@ public final class Kernels {
         }
     }
 
+    /**
+     * out = e^x elementwise, in place when out is x: within 1 ulp, and the same bits at every
+     * SIMD width, scalar or vector, compiled or interpreted (see {@link Exp}).
+     */
+    public static void exp(int n, double[] x, int xOff, double[] out, int outOff) {
+        Checks.vector("x", x, xOff, n);
+        Checks.vector("out", out, outOff, n);
+        if (VECTOR) {
+            VectorKernels.exp(n, x, xOff, out, outOff);
+        } else {
+            ScalarKernels.exp(n, x, xOff, out, outOff);
+        }
+    }
+
     /** y = alpha * op(A) * x + beta * y for a stored m x n matrix A; beta = 0 does not read y. */
     public static void gemv(Op op, int m, int n, double alpha, double[] a, int aOff, int lda,
                             double[] x, int xOff, double beta, double[] y, int yOff) {

@@ -215,6 +215,13 @@ final class ScalarKernels {
         }
     }
 
+    /** out = e^x by {@link Exp#exp}; in place when out is x. */
+    static void exp(int n, double[] x, int xOff, double[] out, int outOff) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = Exp.exp(x[xOff + i]);
+        }
+    }
+
     /** y = alpha * op(A) * x + beta * y for a stored m x n matrix A. */
     static void gemv(Op op, int m, int n, double alpha, double[] a, int aOff, int lda,
                      double[] x, int xOff, double beta, double[] y, int yOff) {

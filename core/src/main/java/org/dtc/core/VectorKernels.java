@@ -1,11 +1,14 @@
 package org.dtc.core;
 
+import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
+import static jdk.incubator.vector.VectorOperators.LSHL;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -250,6 +253,44 @@ final class VectorKernels {
                     .intoArray(out, outOff + i);
         }
         ScalarKernels.softThreshold(n - body, t, x, xOff + body, out, outOff + body);
+    }
+
+    /** {@link Exp#exp} lane by lane: the same operations in the same order, so the same bits. */
+    static void exp(int n, double[] x, int xOff, double[] out, int outOff) {
+        int body = n < 2 * DL ? 0 : D.loopBound(n);
+        for (int i = 0; i < body; i += DL) {
+            DoubleVector v = DoubleVector.fromArray(D, x, xOff + i).max(Exp.LOWEST).min(Exp.HIGHEST);
+            DoubleVector t = v.mul(Exp.LOG2E).add(Exp.SHIFTER);
+            DoubleVector minusK = t.sub(Exp.SHIFTER).neg();
+            DoubleVector r = minusK.fma(broadcast(Exp.LN2_HI), v);
+            r = minusK.fma(broadcast(Exp.LN2_LO), r);
+            // Written out: a loop over the coefficients would keep vectors in an array (boxed).
+            DoubleVector p = broadcast(Exp.C13).fma(r, broadcast(Exp.C12));
+            p = p.fma(r, broadcast(Exp.C11));
+            p = p.fma(r, broadcast(Exp.C10));
+            p = p.fma(r, broadcast(Exp.C9));
+            p = p.fma(r, broadcast(Exp.C8));
+            p = p.fma(r, broadcast(Exp.C7));
+            p = p.fma(r, broadcast(Exp.C6));
+            p = p.fma(r, broadcast(Exp.C5));
+            p = p.fma(r, broadcast(Exp.C4));
+            p = p.fma(r, broadcast(Exp.C3));
+            p = p.fma(r, broadcast(Exp.C2));
+            p = p.fma(r, broadcast(1.0));
+            p = p.fma(r, broadcast(1.0));
+            LongVector k = t.reinterpretAsLongs().sub(Exp.SHIFTER_BITS);
+            LongVector half = k.lanewise(ASHR, 1);
+            p.mul(powerOfTwo(half)).mul(powerOfTwo(k.sub(half))).intoArray(out, outOff + i);
+        }
+        ScalarKernels.exp(n - body, x, xOff + body, out, outOff + body);
+    }
+
+    private static DoubleVector broadcast(double value) {
+        return DoubleVector.broadcast(D, value);
+    }
+
+    private static DoubleVector powerOfTwo(LongVector e) {
+        return e.add(Exp.EXPONENT_BIAS).lanewise(LSHL, Exp.MANTISSA_BITS).reinterpretAsDoubles();
     }
 
     static void gemv(Op op, int m, int n, double alpha, double[] a, int aOff, int lda,

@@ -3,6 +3,7 @@ package org.dtc.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
@@ -59,6 +60,68 @@ class DoubleKernelsTest {
             CommonOps_DDRM.scale(alpha, ejmlScaled);
             for (int i = 0; i < n; i++) {
                 assertThat(scaled[OFF_A + i]).isEqualTo(ejmlScaled.get(i));
+            }
+        }
+    }
+
+    @Test
+    void expMatchesScalarTwinBitForBit() {
+        RandomStream random = new RandomStream(14);
+        for (int n : TestArrays.lengths()) {
+            double[] x = TestArrays.doubles(random, OFF_A, n, 2);
+            for (int i = 0; i < n; i++) {
+                x[OFF_A + i] *= 800; // the whole range, overflow and underflow included
+            }
+            double[] out = new double[OFF_B + n];
+            double[] twin = new double[OFF_B + n];
+            Kernels.exp(n, x, OFF_A, out, OFF_B);
+            ScalarKernels.exp(n, x, OFF_A, twin, OFF_B);
+            assertThat(out).as("exp n=%d", n).isEqualTo(twin);
+            Kernels.exp(n, x, OFF_A, x, OFF_A);
+            assertThat(Arrays.copyOfRange(x, OFF_A, OFF_A + n))
+                    .isEqualTo(Arrays.copyOfRange(twin, OFF_B, OFF_B + n));
+        }
+    }
+
+    @Test
+    void expIsWithinTwoUlpsOfStrictMath() {
+        // Ours errs by under 1 ulp (rounding in the Horner steps, the polynomial's truncation is
+        // below 5e-18 relative), StrictMath's fdlibm by under 1 ulp: they differ by at most 2.
+        RandomStream random = new RandomStream(15);
+        int n = 200_000;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            double u = random.nextDouble();
+            x[i] = switch (i % 4) {
+                case 0 -> -745 + u * (709.78 + 745); // every normal result, the subnormal ones too
+                case 1 -> -40 + u * 40;                // the softmax's arguments
+                case 2 -> (u - 0.5) * 1e-3;            // near 0, where r = x
+                default -> Math.rint(-50 + u * 100) * Math.log(2) + (u - 0.5) * 1e-12; // k ln2 boundaries
+            };
+        }
+        double[] out = new double[n];
+        Kernels.exp(n, x, 0, out, 0);
+        for (int i = 0; i < n; i++) {
+            double strict = StrictMath.exp(x[i]);
+            double ulps = Math.abs(out[i] - strict) / Math.ulp(strict);
+            assertThat(ulps).as("exp(%s) = %s, StrictMath %s", x[i], out[i], strict).isLessThanOrEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void expHandlesTheEdgesAsStrictMathDoes() {
+        double[] x = {0.0, -0.0, 1.0, -1.0, 709.78, 709.79, 710, 1e300, Double.POSITIVE_INFINITY, -745.13,
+            -745.14, -746, -1e300, Double.NEGATIVE_INFINITY, Double.NaN, Double.MIN_VALUE, -Double.MIN_VALUE};
+        double[] out = new double[x.length];
+        Kernels.exp(x.length, x, 0, out, 0);
+        for (int i = 0; i < x.length; i++) {
+            double strict = StrictMath.exp(x[i]);
+            if (Double.isNaN(strict)) {
+                assertThat(out[i]).as("exp(NaN)").isNaN();
+            } else if (Double.isInfinite(strict) || strict == 0 || strict == 1) {
+                assertThat(out[i]).as("exp(%s)", x[i]).isEqualTo(strict);
+            } else {
+                assertThat(Math.abs(out[i] - strict)).as("exp(%s)", x[i]).isLessThanOrEqualTo(2 * Math.ulp(strict));
             }
         }
     }

@@ -24,6 +24,9 @@ class JitDeterminismTest {
         double firstDotD = Kernels.dot(da, 0, db, 0, 1000);
         Kernels.gemv(Op.N, 8, 1000, 1.0, m, 0, 1000, da, 0, 0.0, y, 0);
         double[] firstGemv = y.clone();
+        double[] e = new double[1000];
+        Kernels.exp(1000, m, 0, e, 0);
+        double[] firstExp = e.clone();
         float dot = 0;
         float sum = 0;
         double dotD = 0;
@@ -32,10 +35,12 @@ class JitDeterminismTest {
             sum = Kernels.sum(a, 0, 1000);
             dotD = Kernels.dot(da, 0, db, 0, 1000);
             Kernels.gemv(Op.N, 8, 1000, 1.0, m, 0, 1000, da, 0, 0.0, y, 0);
+            Kernels.exp(1000, m, 0, e, 0);
         }
         assertThat(Float.floatToRawIntBits(dot)).isEqualTo(Float.floatToRawIntBits(firstDot));
         assertThat(Float.floatToRawIntBits(sum)).isEqualTo(Float.floatToRawIntBits(firstSum));
         assertThat(Double.doubleToRawLongBits(dotD)).isEqualTo(Double.doubleToRawLongBits(firstDotD));
         assertThat(y).isEqualTo(firstGemv);
+        assertThat(e).isEqualTo(firstExp);
     }
 }

@@ -37,6 +37,7 @@ public final class Mlp {
     private float[] logProbs;
     private float[] shifted;
     private double[] lse;
+    private SoftmaxCrossEntropy crossEntropy;
     private boolean batchAxisLogSoftmax;
     private float[] gradA;
     private float[] gradB;
@@ -160,6 +161,7 @@ public final class Mlp {
         logProbs = new float[capacity * spec.outputs()];
         shifted = new float[capacity * spec.outputs()];
         lse = new double[spec.outputs()];
+        crossEntropy = new SoftmaxCrossEntropy(capacity, spec.outputs());
         gradA = new float[capacity * widest];
         gradB = new float[capacity * widest];
         sums = new double[2 * widest];
@@ -268,7 +270,7 @@ public final class Mlp {
         if (!batchAxisLogSoftmax) {
             return logits();
         }
-        SoftmaxCrossEntropy.batchAxisForward(count, spec.outputs(), logits(), shifted, lse);
+        crossEntropy.batchAxisForward(count, logits(), shifted, lse);
         return shifted;
     }
 
@@ -285,12 +287,12 @@ public final class Mlp {
         forward(x, xOff, count, true);
         int layers = spec.layers();
         int classes = spec.outputs();
-        double loss = SoftmaxCrossEntropy.forward(count, classes, scores(count), labels, labelOff, logProbs);
+        double loss = crossEntropy.forward(count, scores(count), labels, labelOff, logProbs);
         float[] d = gradA;
         float[] spare = gradB;
-        SoftmaxCrossEntropy.backward(count, classes, logProbs, labels, labelOff, d);
+        crossEntropy.backward(count, logProbs, labels, labelOff, d);
         if (batchAxisLogSoftmax) {
-            SoftmaxCrossEntropy.batchAxisBackward(count, classes, logits(), lse, d);
+            crossEntropy.batchAxisBackward(count, logits(), lse, d);
         }
         for (int l = layers - 1; l >= 0; l--) {
             float[] in = l == 0 ? (spec.inputNorm() ? inputNormed : x) : act[l - 1];
@@ -350,7 +352,7 @@ public final class Mlp {
             int size = Math.min(batchSize, count - start);
             forward(x, start * spec.inputs(), size, false);
             float[] scores = scores(size);
-            lossSum += size * SoftmaxCrossEntropy.forward(size, classes, scores, labels, start, logProbs);
+            lossSum += size * crossEntropy.forward(size, scores, labels, start, logProbs);
             int hits = 0;
             for (int i = 0; i < size; i++) {
                 if (SoftmaxCrossEntropy.argmax(scores, i * classes, classes) == labels[start + i]) {
