@@ -1,7 +1,11 @@
 package org.dtc.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -48,32 +52,84 @@ public final class ConcurrentRuns {
      * Runs every job and returns the results in the jobs' order. Listeners and savers are called
      * from the runs' threads, so they must be thread-safe when more than one run goes at once.
      * The first failure stops the other runs and is rethrown.
+     *
+     * <p>The strategies of one seed train their first cycle identically (nothing is pruned
+     * yet), so where two or more of them start afresh that cycle is trained once, all seeds side
+     * by side, and each run continues from a copy: the same bits, a cycle's training less per run.
      */
     public static List<Result> runAll(EngineConfig config, TrainTest data, List<Job> jobs, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be at least 1, not " + threads);
         }
+        Map<Long, Experiment.FirstTraining> firstCycles = trainSharedFirstCycles(config, data, jobs, threads);
         int gemmThreads = gemmThreads(jobs.size(), threads);
         // Runs beyond what the threads can carry take turns a cycle at a time (a fair queue), not
         // a time slice at a time: a cycle then keeps its core and caches from start to end.
         Semaphore turns = new Semaphore(Math.max(1, threads / gemmThreads), true);
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency(jobs.size(), threads), r -> {
+        List<Callable<Result>> runs = new ArrayList<>();
+        for (Job job : jobs) {
+            Experiment.FirstTraining first = firstCycles.get(job.seed());
+            runs.add(() -> runTakingTurns(config, data, job, first, gemmThreads, turns));
+        }
+        return inParallel(runs, concurrency(jobs.size(), threads));
+    }
+
+    /** The first cycles of the seeds that two or more jobs start afresh, trained side by side. */
+    private static Map<Long, Experiment.FirstTraining> trainSharedFirstCycles(EngineConfig config, TrainTest data,
+                                                                           List<Job> jobs, int threads) {
+        Map<Long, Integer> freshRuns = new LinkedHashMap<>();
+        for (Job job : jobs) {
+            if (job.from() == null) {
+                freshRuns.merge(job.seed(), 1, Integer::sum);
+            }
+        }
+        List<Long> seeds = new ArrayList<>();
+        freshRuns.forEach((seed, count) -> {
+            if (count >= 2) {
+                seeds.add(seed);
+            }
+        });
+        int gemmThreads = gemmThreads(seeds.size(), threads);
+        List<Callable<Experiment.FirstTraining>> trainings = new ArrayList<>();
+        for (long seed : seeds) {
+            trainings.add(() -> {
+                try (Gemm gemm = new Gemm(gemmThreads); Gemm.Binding bound = Gemm.bind(gemm)) {
+                    return Experiment.trainFirstCycle(config, data, seed);
+                }
+            });
+        }
+        Map<Long, Experiment.FirstTraining> bySeed = new HashMap<>();
+        for (Experiment.FirstTraining first : inParallel(trainings, concurrency(seeds.size(), threads))) {
+            bySeed.put(first.seed(), first);
+        }
+        return bySeed;
+    }
+
+    /**
+     * Calls every task, {@code concurrency} at a time, and returns their results in the tasks'
+     * order; the first failure stops the others (they are interrupted) and is rethrown.
+     */
+    private static <T> List<T> inParallel(List<Callable<T>> tasks, int concurrency) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "dtc-run");
             t.setDaemon(true);
             return t;
         });
         try {
-            CompletionService<Result> finished = new ExecutorCompletionService<>(pool);
-            List<Future<Result>> inOrder = new ArrayList<>();
-            for (Job job : jobs) {
-                inOrder.add(finished.submit(() -> runTakingTurns(config, data, job, gemmThreads, turns)));
+            CompletionService<T> finished = new ExecutorCompletionService<>(pool);
+            List<Future<T>> inOrder = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                inOrder.add(finished.submit(task));
             }
             // Waited for as they finish, so that a failure stops the others at once.
-            for (int n = 0; n < jobs.size(); n++) {
+            for (int n = 0; n < tasks.size(); n++) {
                 finished.take().get();
             }
-            List<Result> results = new ArrayList<>();
-            for (Future<Result> f : inOrder) {
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : inOrder) {
                 results.add(f.get());
             }
             return results;
@@ -100,8 +156,9 @@ public final class ConcurrentRuns {
      * One run on its own multiplier, holding a turn while a cycle computes. A run whose thread is
      * interrupted (another run failed) stops at the end of its cycle.
      */
-    private static Result runTakingTurns(EngineConfig config, TrainTest data, Job job, int gemmThreads,
-                                         Semaphore turns) throws InterruptedException {
+    private static Result runTakingTurns(EngineConfig config, TrainTest data, Job job,
+                                         Experiment.FirstTraining first, int gemmThreads, Semaphore turns)
+            throws InterruptedException {
         turns.acquire();
         boolean[] holding = {true};
         long start = System.nanoTime();
@@ -117,8 +174,10 @@ public final class ConcurrentRuns {
                     throw new CancellationException("stopped: another run failed");
                 }
                 holding[0] = true;
-            }, job.from(), job.save());
-            return new Result(job, run, (System.nanoTime() - start) * 1e-9);
+            }, job.from(), job.save(), first == null ? null : () -> first);
+            // A shared first cycle counts in each run it started: it is that run's first training.
+            double shared = first == null ? 0 : first.seconds();
+            return new Result(job, run, (System.nanoTime() - start) * 1e-9 + shared);
         } finally {
             if (holding[0]) {
                 turns.release();

@@ -13,7 +13,8 @@ import org.dtc.cs.SolverStatus;
  * @param gibbsPrevious    Gibbs entropy of the previous-layer measurement, mean over hidden layers
  * @param gibbsNext        the same for the next-layer measurement
  * @param layers           per hidden layer: measurements, scores, entropies, solver figures
- * @param seconds          wall time of the cycle
+ * @param seconds          wall time of the cycle; a first cycle's training shared by the strategies
+ *                         of a seed counts in each of them
  * @param trainingFlops    floating-point operations of the cycle's training (forward and backward)
  */
 public record CycleRecord(String strategy, long seed, int cycle, int[] hidden, double sparsity, double accuracy,

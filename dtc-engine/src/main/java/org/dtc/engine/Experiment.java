@@ -3,12 +3,12 @@ package org.dtc.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.dtc.core.Statistics;
 import org.dtc.cs.Measurement;
 import org.dtc.data.Batch;
 import org.dtc.data.BatchOrder;
 import org.dtc.data.Batches;
-import org.dtc.data.Dataset;
 import org.dtc.data.TrainTest;
 import org.dtc.nn.Adam;
 import org.dtc.nn.Evaluation;
@@ -38,29 +38,41 @@ public final class Experiment {
      */
     public static Run run(EngineConfig config, TrainTest data, PruningStrategy strategy, long seed,
                           Consumer<CycleRecord> listener, Checkpoint from, Consumer<Checkpoint> save) {
-        Dataset train = data.train();
-        Dataset test = data.test();
-        if (train.features() != config.network().inputs()) {
-            throw new IllegalArgumentException("the network takes " + config.network().inputs() + " inputs, the data has "
-                    + train.features() + " per sample");
-        }
-        int capacity = Math.max(config.batchSize(), config.evalBatchSize());
+        return run(config, data, strategy, seed, listener, from, save, null);
+    }
+
+    /**
+     * The same; a run that starts afresh takes its first cycle's training from {@code shared}
+     * when one is given (see {@link #trainFirstCycle}) instead of training it again. Its first
+     * cycle's seconds then include the shared training's.
+     */
+    public static Run run(EngineConfig config, TrainTest data, PruningStrategy strategy, long seed,
+                          Consumer<CycleRecord> listener, Checkpoint from, Consumer<Checkpoint> save,
+                          Supplier<FirstTraining> shared) {
+        checkInputs(config, data);
+        int capacity = capacity(config);
+        FirstTraining trained = from == null && shared != null ? shared.get() : null;
         Mlp net;
-        if (from == null) {
-            net = new Mlp(config.network(), capacity);
-            net.initialize(config.init(), config.initGain(), seed);
-        } else {
+        if (from != null) {
             if (!from.settings().equals(config.toString()) || !from.strategy().equals(strategy.name())
                     || from.seed() != seed) {
                 throw new IllegalArgumentException("the checkpoint of " + from.strategy() + " seed " + from.seed()
                         + " was made with other settings; resume with the settings of the interrupted run");
             }
             net = Mlp.restore(from.network(), capacity);
+        } else if (trained != null) {
+            if (!trained.settings().equals(config.toString()) || trained.seed() != seed) {
+                throw new IllegalArgumentException("the first cycle of seed " + trained.seed()
+                        + " was trained with other settings; it cannot start a run of seed " + seed);
+            }
+            net = Mlp.restore(trained.network(), capacity);
+        } else {
+            net = new Mlp(config.network(), capacity);
+            net.initialize(config.init(), config.initGain(), seed);
         }
         net.setBatchAxisLogSoftmax(config.batchAxisLogSoftmax());
         Adam adam = newAdam(config, net);
-        Batches batches = new Batches(train, config.batchSize(),
-                config.shuffle() ? BatchOrder.SHUFFLED : BatchOrder.SEQUENTIAL, seed);
+        Batches batches = newBatches(config, data, seed);
         List<CycleRecord> records = new ArrayList<>();
         long batchIndex = 0;
         int firstCycle = 0;
@@ -73,6 +85,9 @@ public final class Experiment {
             if (from.finished()) {
                 return new Run(records, net);
             }
+        } else if (trained != null) {
+            adam.restore(trained.adam());
+            batches.restore(trained.batches());
         }
         int hiddenLayers = config.network().hiddenLayers();
         int initialHidden = 0;
@@ -82,26 +97,22 @@ public final class Experiment {
         double[] edges = Statistics.arange(config.entropyLow(), config.entropyHigh(), config.entropyBinWidth());
         for (int cycle = firstCycle; cycle < config.maxCycles(); cycle++) {
             long start = System.nanoTime();
-            if (config.restartBatchesEachCycle()) {
-                batches.restart();
+            Training training;
+            if (trained != null && cycle == 0) {
+                training = trained.training();
+                start -= (long) (trained.seconds() * 1e9);
+            } else {
+                training = trainCycle(config, net, adam, batches, batchIndex);
             }
-            if (config.resetOptimizerEachCycle()) {
-                adam.reset(net.layout().size());
-            }
-            double lossSum = 0;
-            double flops = 0;
-            for (int b = 0; b < config.batchesPerCycle(); b++) {
-                Batch batch = batches.next();
-                lossSum += net.trainStep(batch.inputs(), batch.inputOffset(), batch.labels(), batch.labelOffset(),
-                        batch.size(), adam, batchIndex++);
-                // forward 2 flops per multiply-add, backward twice that
-                flops += 6.0 * net.multiplyAddsPerSample() * batch.size();
-            }
+            batchIndex = training.batchIndex();
+            double lossSum = training.lossSum();
+            double flops = training.flops();
             List<CycleRecord.Layer> layers = new ArrayList<>();
             for (int j = 0; j < hiddenLayers; j++) {
                 layers.add(compress(config, net, adam, strategy, edges, seed, cycle, j));
             }
-            Evaluation evaluation = net.evaluate(test.inputs(), test.labels(), test.count(), config.evalBatchSize());
+            Evaluation evaluation = net.evaluate(data.test().inputs(), data.test().labels(), data.test().count(),
+                    config.evalBatchSize());
             int[] hidden = new int[hiddenLayers];
             int remaining = 0;
             boolean stop = cycle + 1 >= config.maxCycles();
@@ -128,6 +139,66 @@ public final class Experiment {
             }
         }
         return new Run(records, net);
+    }
+
+    /**
+     * A run's first cycle of training, before any pruning: it depends on the settings and the
+     * seed, never on the strategy, so the strategies of one seed can all start from one
+     * (their results are the same bits as when each trains it itself).
+     */
+    public static FirstTraining trainFirstCycle(EngineConfig config, TrainTest data, long seed) {
+        checkInputs(config, data);
+        long start = System.nanoTime();
+        Mlp net = new Mlp(config.network(), capacity(config));
+        net.initialize(config.init(), config.initGain(), seed);
+        net.setBatchAxisLogSoftmax(config.batchAxisLogSoftmax());
+        Adam adam = newAdam(config, net);
+        Batches batches = newBatches(config, data, seed);
+        Training training = trainCycle(config, net, adam, batches, 0);
+        return new FirstTraining(config.toString(), seed, net.state(), adam.state(), batches.state(), training,
+                (System.nanoTime() - start) * 1e-9);
+    }
+
+    /** The state after a first cycle's training, with what that cycle's record needs of it. */
+    public record FirstTraining(String settings, long seed, Mlp.State network, Adam.State adam,
+                                Batches.State batches, Training training, double seconds) {}
+
+    /** One cycle's training: the global batch count after it, the summed batch losses, the FLOPs. */
+    public record Training(long batchIndex, double lossSum, double flops) {}
+
+    private static Training trainCycle(EngineConfig config, Mlp net, Adam adam, Batches batches, long batchIndex) {
+        if (config.restartBatchesEachCycle()) {
+            batches.restart();
+        }
+        if (config.resetOptimizerEachCycle()) {
+            adam.reset(net.layout().size());
+        }
+        double lossSum = 0;
+        double flops = 0;
+        for (int b = 0; b < config.batchesPerCycle(); b++) {
+            Batch batch = batches.next();
+            lossSum += net.trainStep(batch.inputs(), batch.inputOffset(), batch.labels(), batch.labelOffset(),
+                    batch.size(), adam, batchIndex++);
+            // forward 2 flops per multiply-add, backward twice that
+            flops += 6.0 * net.multiplyAddsPerSample() * batch.size();
+        }
+        return new Training(batchIndex, lossSum, flops);
+    }
+
+    private static void checkInputs(EngineConfig config, TrainTest data) {
+        if (data.train().features() != config.network().inputs()) {
+            throw new IllegalArgumentException("the network takes " + config.network().inputs() + " inputs, the data has "
+                    + data.train().features() + " per sample");
+        }
+    }
+
+    private static int capacity(EngineConfig config) {
+        return Math.max(config.batchSize(), config.evalBatchSize());
+    }
+
+    private static Batches newBatches(EngineConfig config, TrainTest data, long seed) {
+        return new Batches(data.train(), config.batchSize(),
+                config.shuffle() ? BatchOrder.SHUFFLED : BatchOrder.SEQUENTIAL, seed);
     }
 
     private static Adam newAdam(EngineConfig config, Mlp net) {

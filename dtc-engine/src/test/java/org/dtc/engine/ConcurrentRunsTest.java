@@ -25,11 +25,15 @@ class ConcurrentRunsTest {
     }
 
     @Test
-    void runsSideBySideEndExactlyAsRunsOneAfterTheOther() {
-        List<List<CycleRecord>> seenAlone = new ArrayList<>();
-        List<ConcurrentRuns.Result> alone = ConcurrentRuns.runAll(CONFIG, ExperimentTest.blobs(), jobs(seenAlone), 1);
-        // 2 threads: three runs at once, one thread each; 6 threads: three runs, two threads each.
-        for (int threads : new int[] {2, 6}) {
+    void runsSideBySideFromOneSharedFirstCycleEndExactlyAsRunsOnTheirOwn() {
+        List<List<CycleRecord>> alone = new ArrayList<>();
+        for (String name : List.of("dtc", "random", "magnitude")) {
+            alone.add(Experiment.run(CONFIG, ExperimentTest.blobs(), PruningStrategy.named(name), 11, r -> { })
+                    .records());
+        }
+        // 1 thread: two runs at a time; 2 threads: three runs at once, one thread each; 6 threads:
+        // three runs, two threads each. Every time the three share one first cycle's training.
+        for (int threads : new int[] {1, 2, 6}) {
             List<List<CycleRecord>> seen = new ArrayList<>();
             List<ConcurrentRuns.Job> jobs = jobs(seen);
             List<ConcurrentRuns.Result> together = ConcurrentRuns.runAll(CONFIG, ExperimentTest.blobs(), jobs, threads);
@@ -38,13 +42,14 @@ class ConcurrentRunsTest {
                 assertThat(together.get(i).job()).isSameAs(jobs.get(i));
                 assertThat(seen.get(i)).isEqualTo(together.get(i).run().records());
                 assertThat(together.get(i).wallSeconds()).isPositive();
-                List<CycleRecord> a = alone.get(i).run().records();
+                List<CycleRecord> a = alone.get(i);
                 List<CycleRecord> b = together.get(i).run().records();
                 assertThat(b).hasSize(4).hasSameSizeAs(a);
                 for (int c = 0; c < a.size(); c++) {
                     String what = threads + " threads, " + b.get(c).strategy() + " cycle " + c;
                     assertThat(b.get(c).strategy()).isEqualTo(jobs.get(i).strategy().name());
                     assertThat(b.get(c).hidden()).as(what).isEqualTo(a.get(c).hidden());
+                    assertThat(b.get(c).trainingFlops()).as(what).isEqualTo(a.get(c).trainingFlops());
                     assertThat(b.get(c).accuracy()).as(what).isEqualTo(a.get(c).accuracy());
                     assertThat(b.get(c).loss()).as(what).isEqualTo(a.get(c).loss());
                     assertThat(b.get(c).gibbsNext()).as(what).isEqualTo(a.get(c).gibbsNext());

@@ -1,6 +1,7 @@
 package org.dtc.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,32 @@ class ExperimentTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void aFirstCycleTrainedOnceStartsARunOfItsOwnSeedOnly() {
+        // Both presets: the paper's carries Adam's moments and the shuffled batches on.
+        for (EngineConfig preset : List.of(EngineConfig.reference(), EngineConfig.paper())) {
+            EngineConfig config = small(preset, "20-24-3");
+            Experiment.FirstTraining first = Experiment.trainFirstCycle(config, blobs(), 7);
+            List<CycleRecord> own = Experiment.run(config, blobs(), new DtcStrategy(), 7, r -> { }).records();
+            List<CycleRecord> shared = Experiment.run(config, blobs(), new DtcStrategy(), 7, r -> { }, null,
+                    c -> { }, () -> first).records();
+            assertThat(shared).hasSameSizeAs(own);
+            for (int i = 0; i < own.size(); i++) {
+                assertThat(shared.get(i).loss()).isEqualTo(own.get(i).loss());
+                assertThat(shared.get(i).accuracy()).isEqualTo(own.get(i).accuracy());
+                assertThat(shared.get(i).layers().get(0).measuredIncoming())
+                        .isEqualTo(own.get(i).layers().get(0).measuredIncoming());
+            }
+            assertThat(shared.get(0).seconds()).isGreaterThanOrEqualTo(first.seconds());
+            assertThatThrownBy(() -> Experiment.run(config, blobs(), new DtcStrategy(), 8, r -> { }, null, c -> { },
+                    () -> first)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("first cycle of seed 7");
+            assertThatThrownBy(() -> Experiment.run(config.withSchedule(4, 32, 3), blobs(), new DtcStrategy(), 7,
+                    r -> { }, null, c -> { }, () -> first)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("other settings");
         }
     }
 
