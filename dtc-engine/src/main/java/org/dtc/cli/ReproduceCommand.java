@@ -227,16 +227,17 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         CycleProgress progress = new CycleProgress(err, System.console() != null, config, labels);
         List<ConcurrentRuns.Job> jobs = new ArrayList<>();
-        // Each run's cycles so far, in the runs' order: cycles.csv is rewritten after every cycle.
-        List<List<CycleRecord>> sofar = new ArrayList<>();
+        // Each run's rows so far, in the runs' order: cycles.csv is rewritten after every cycle,
+        // each row formatted once.
+        List<List<String>> sofar = new ArrayList<>();
         for (int k = 0; k < seeds; k++) {
             long runSeed = seed + k;
             for (PruningStrategy strategy : runs) {
                 Path checkpoint = dir.resolve("checkpoints").resolve(strategy.name() + "-seed" + runSeed + ".ckpt");
                 Checkpoint from = resume && Files.isRegularFile(checkpoint) ? Checkpoint.read(checkpoint) : null;
-                List<CycleRecord> mine = new ArrayList<>();
+                List<String> mine = new ArrayList<>();
                 if (from != null) {
-                    mine.addAll(from.records());
+                    from.records().forEach(r -> mine.add(CyclesCsv.row(r)));
                     err.printf(Locale.ROOT, "%s seed %d: resuming after cycle %d%n", strategy.name(), runSeed,
                             from.nextCycle() - 1);
                 }
@@ -244,9 +245,9 @@ final class ReproduceCommand implements Callable<Integer> {
                 sofar.add(mine);
                 jobs.add(new ConcurrentRuns.Job(strategy, runSeed, from, r -> {
                     synchronized (sofar) {
-                        mine.add(r);
+                        mine.add(CyclesCsv.row(r));
                         progress.cycle(index, r);
-                        writeQuietly(dir.resolve("cycles.csv"), CyclesCsv.render(concat(sofar)));
+                        writeQuietly(dir.resolve("cycles.csv"), csv(sofar));
                     }
                 }, c -> {
                     try {
@@ -345,10 +346,10 @@ final class ReproduceCommand implements Callable<Integer> {
         }
     }
 
-    private static List<CycleRecord> concat(List<List<CycleRecord>> lists) {
-        List<CycleRecord> all = new ArrayList<>();
-        lists.forEach(all::addAll);
-        return all;
+    private static String csv(List<List<String>> rowsPerRun) {
+        StringBuilder s = new StringBuilder(CyclesCsv.HEADER).append('\n');
+        rowsPerRun.forEach(rows -> rows.forEach(s::append));
+        return s.toString();
     }
 
     private static void writeQuietly(Path file, String text) {

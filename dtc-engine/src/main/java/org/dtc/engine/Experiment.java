@@ -77,7 +77,9 @@ public final class Experiment {
         long batchIndex = 0;
         int firstCycle = 0;
         if (from != null) {
-            adam.restore(from.adam());
+            if (from.adam() != null) {
+                adam.restore(from.adam());
+            }
             batches.restore(from.batches());
             records.addAll(from.records());
             batchIndex = from.batchIndex();
@@ -132,8 +134,10 @@ public final class Experiment {
                     (System.nanoTime() - start) * 1e-9, flops);
             records.add(record);
             listener.accept(record);
+            // A fresh Adam starts every cycle in the reference preset: its moments need no saving.
+            Adam.State moments = config.resetOptimizerEachCycle() ? null : adam.state();
             save.accept(new Checkpoint(config.toString(), strategy.name(), seed, cycle + 1, batchIndex, net.state(),
-                    adam.state(), batches.state(), List.copyOf(records), stop));
+                    moments, batches.state(), List.copyOf(records), stop));
             if (stop) {
                 break;
             }

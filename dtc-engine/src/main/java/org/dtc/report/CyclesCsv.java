@@ -52,17 +52,22 @@ public final class CyclesCsv {
     public static String render(List<CycleRecord> records) {
         StringBuilder s = new StringBuilder(HEADER).append('\n');
         for (CycleRecord r : records) {
-            int iterations = 0;
-            double solverSeconds = 0;
-            for (CycleRecord.Layer l : r.layers()) {
-                iterations += l.solverIterations();
-                solverSeconds += l.solverSeconds();
-            }
-            s.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%s,%s,%s,%s,%.6f,%s,%d,%.6f,%.6e,%s%n", r.strategy(),
-                    r.seed(), r.cycle(), r.hiddenText(), r.sparsity(), r.accuracy(), r.loss(), r.gibbsPrevious(),
-                    r.gibbsNext(), r.seconds(), r.solverStatus().name().toLowerCase(Locale.ROOT), iterations,
-                    solverSeconds, r.trainingFlops(), r.rayScore()));
+            s.append(row(r));
         }
         return s.toString();
+    }
+
+    /** One record's line, with its line break. */
+    public static String row(CycleRecord r) {
+        int iterations = 0;
+        double solverSeconds = 0;
+        for (CycleRecord.Layer l : r.layers()) {
+            iterations += l.solverIterations();
+            solverSeconds += l.solverSeconds();
+        }
+        return String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%s,%s,%s,%s,%.6f,%s,%d,%.6f,%.6e,%s%n", r.strategy(),
+                r.seed(), r.cycle(), r.hiddenText(), r.sparsity(), r.accuracy(), r.loss(), r.gibbsPrevious(),
+                r.gibbsNext(), r.seconds(), r.solverStatus().name().toLowerCase(Locale.ROOT), iterations,
+                solverSeconds, r.trainingFlops(), r.rayScore());
     }
 }

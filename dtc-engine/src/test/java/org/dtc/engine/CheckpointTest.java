@@ -46,6 +46,8 @@ class CheckpointTest {
                 assertThat(saved).hasSize(2);
                 Checkpoint from = Checkpoint.read(file);
                 assertThat(from.nextCycle()).isEqualTo(2);
+                // Adam's moments are kept only where the next cycle goes on with them.
+                assertThat(from.adam() == null).isEqualTo(config.resetOptimizerEachCycle());
                 List<CycleRecord> resumed = Experiment.run(config, ExperimentTest.blobs(), PruningStrategy.named(name), 5,
                         r -> { }, from, c -> { }).records();
                 assertThat(resumed).hasSameSizeAs(whole);
