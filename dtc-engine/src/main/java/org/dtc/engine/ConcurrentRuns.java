@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.dtc.core.Gemm;
 import org.dtc.data.TrainTest;
@@ -63,13 +62,15 @@ public final class ConcurrentRuns {
         }
         Map<Long, Experiment.FirstTraining> firstCycles = trainSharedFirstCycles(config, data, jobs, threads);
         int gemmThreads = gemmThreads(jobs.size(), threads);
-        // Runs beyond what the threads can carry take turns a cycle at a time (a fair queue), not
-        // a time slice at a time: a cycle then keeps its core and caches from start to end.
-        Semaphore turns = new Semaphore(Math.max(1, threads / gemmThreads), true);
+        // Runs beyond what the threads can carry take turns a cycle at a time, not a time slice
+        // at a time: a cycle then keeps its core and caches from start to end.
+        Turns turns = new Turns(Math.max(1, threads / gemmThreads), jobs.size());
         List<Callable<Result>> runs = new ArrayList<>();
-        for (Job job : jobs) {
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            int index = i;
             Experiment.FirstTraining first = firstCycles.get(job.seed());
-            runs.add(() -> runTakingTurns(config, data, job, first, gemmThreads, turns));
+            runs.add(() -> runTakingTurns(config, data, job, index, first, gemmThreads, turns));
         }
         return inParallel(runs, concurrency(jobs.size(), threads));
     }
@@ -156,19 +157,19 @@ public final class ConcurrentRuns {
      * One run on its own multiplier, holding a turn while a cycle computes. A run whose thread is
      * interrupted (another run failed) stops at the end of its cycle.
      */
-    private static Result runTakingTurns(EngineConfig config, TrainTest data, Job job,
-                                         Experiment.FirstTraining first, int gemmThreads, Semaphore turns)
+    private static Result runTakingTurns(EngineConfig config, TrainTest data, Job job, int index,
+                                         Experiment.FirstTraining first, int gemmThreads, Turns turns)
             throws InterruptedException {
-        turns.acquire();
+        turns.take(index);
         boolean[] holding = {true};
         long start = System.nanoTime();
         try (Gemm gemm = new Gemm(gemmThreads); Gemm.Binding bound = Gemm.bind(gemm)) {
             Experiment.Run run = Experiment.run(config, data, job.strategy(), job.seed(), r -> {
                 job.listener().accept(r);
-                turns.release();
+                turns.give(index);
                 holding[0] = false;
                 try {
-                    turns.acquire();
+                    turns.take(index);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new CancellationException("stopped: another run failed");
@@ -180,7 +181,7 @@ public final class ConcurrentRuns {
             return new Result(job, run, (System.nanoTime() - start) * 1e-9 + shared);
         } finally {
             if (holding[0]) {
-                turns.release();
+                turns.give(index);
             }
         }
     }
