@@ -295,81 +295,93 @@ final class VectorKernels {
 
     static void gemv(Op op, int m, int n, double alpha, double[] a, int aOff, int lda,
                      double[] x, int xOff, double beta, double[] y, int yOff) {
+        // A method per layout: the solvers call both with sizes that change every cycle, and
+        // one method holding both was compiled seven times in a run as its profile shifted.
         if (op == Op.N) {
-            // Four rows at a time: x is loaded once for four dot products, and four independent
-            // accumulators keep the FMA unit busy instead of waiting on one chain.
-            int body = n < 2 * DL ? 0 : D.loopBound(n);
-            int i = 0;
-            for (; i + 4 <= m; i += 4) {
-                int r0 = aOff + i * lda;
-                int r1 = r0 + lda;
-                int r2 = r1 + lda;
-                int r3 = r2 + lda;
-                DoubleVector s0 = DoubleVector.zero(D);
-                DoubleVector s1 = DoubleVector.zero(D);
-                DoubleVector s2 = DoubleVector.zero(D);
-                DoubleVector s3 = DoubleVector.zero(D);
-                for (int j = 0; j < body; j += DL) {
-                    DoubleVector xv = DoubleVector.fromArray(D, x, xOff + j);
-                    s0 = DoubleVector.fromArray(D, a, r0 + j).fma(xv, s0);
-                    s1 = DoubleVector.fromArray(D, a, r1 + j).fma(xv, s1);
-                    s2 = DoubleVector.fromArray(D, a, r2 + j).fma(xv, s2);
-                    s3 = DoubleVector.fromArray(D, a, r3 + j).fma(xv, s3);
-                }
-                int tail = n - body;
-                storeGemv(y, yOff + i, alpha, beta, sumLanes(s0)
-                        + ScalarKernels.dot(a, r0 + body, x, xOff + body, tail));
-                storeGemv(y, yOff + i + 1, alpha, beta, sumLanes(s1)
-                        + ScalarKernels.dot(a, r1 + body, x, xOff + body, tail));
-                storeGemv(y, yOff + i + 2, alpha, beta, sumLanes(s2)
-                        + ScalarKernels.dot(a, r2 + body, x, xOff + body, tail));
-                storeGemv(y, yOff + i + 3, alpha, beta, sumLanes(s3)
-                        + ScalarKernels.dot(a, r3 + body, x, xOff + body, tail));
-            }
-            for (; i < m; i++) {
-                storeGemv(y, yOff + i, alpha, beta, dot(a, aOff + i * lda, x, xOff, n));
-            }
+            gemvRows(m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
         } else {
-            if (beta == 0.0) {
-                java.util.Arrays.fill(y, yOff, yOff + n, 0.0);
-            } else if (beta != 1.0) {
-                scale(n, beta, y, yOff);
+            gemvColumns(m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
+        }
+    }
+
+    private static void gemvRows(int m, int n, double alpha, double[] a, int aOff, int lda,
+                                 double[] x, int xOff, double beta, double[] y, int yOff) {
+        // Four rows at a time: x is loaded once for four dot products, and four independent
+        // accumulators keep the FMA unit busy instead of waiting on one chain.
+        int body = n < 2 * DL ? 0 : D.loopBound(n);
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int r0 = aOff + i * lda;
+            int r1 = r0 + lda;
+            int r2 = r1 + lda;
+            int r3 = r2 + lda;
+            DoubleVector s0 = DoubleVector.zero(D);
+            DoubleVector s1 = DoubleVector.zero(D);
+            DoubleVector s2 = DoubleVector.zero(D);
+            DoubleVector s3 = DoubleVector.zero(D);
+            for (int j = 0; j < body; j += DL) {
+                DoubleVector xv = DoubleVector.fromArray(D, x, xOff + j);
+                s0 = DoubleVector.fromArray(D, a, r0 + j).fma(xv, s0);
+                s1 = DoubleVector.fromArray(D, a, r1 + j).fma(xv, s1);
+                s2 = DoubleVector.fromArray(D, a, r2 + j).fma(xv, s2);
+                s3 = DoubleVector.fromArray(D, a, r3 + j).fma(xv, s3);
             }
-            // Four stored rows at a time: y is read and written once per four rows.
-            int body = n < 2 * DL ? 0 : D.loopBound(n);
-            int i = 0;
-            for (; i + 4 <= m; i += 4) {
-                int r0 = aOff + i * lda;
-                int r1 = r0 + lda;
-                int r2 = r1 + lda;
-                int r3 = r2 + lda;
-                double c0 = alpha * x[xOff + i];
-                double c1 = alpha * x[xOff + i + 1];
-                double c2 = alpha * x[xOff + i + 2];
-                double c3 = alpha * x[xOff + i + 3];
-                DoubleVector v0 = DoubleVector.broadcast(D, c0);
-                DoubleVector v1 = DoubleVector.broadcast(D, c1);
-                DoubleVector v2 = DoubleVector.broadcast(D, c2);
-                DoubleVector v3 = DoubleVector.broadcast(D, c3);
-                for (int j = 0; j < body; j += DL) {
-                    DoubleVector acc = DoubleVector.fromArray(D, y, yOff + j);
-                    acc = DoubleVector.fromArray(D, a, r0 + j).fma(v0, acc);
-                    acc = DoubleVector.fromArray(D, a, r1 + j).fma(v1, acc);
-                    acc = DoubleVector.fromArray(D, a, r2 + j).fma(v2, acc);
-                    acc = DoubleVector.fromArray(D, a, r3 + j).fma(v3, acc);
-                    acc.intoArray(y, yOff + j);
-                }
-                for (int j = body; j < n; j++) {
-                    double acc = y[yOff + j];
-                    acc = Math.fma(a[r0 + j], c0, acc);
-                    acc = Math.fma(a[r1 + j], c1, acc);
-                    acc = Math.fma(a[r2 + j], c2, acc);
-                    y[yOff + j] = Math.fma(a[r3 + j], c3, acc);
-                }
+            int tail = n - body;
+            storeGemv(y, yOff + i, alpha, beta, sumLanes(s0)
+                    + ScalarKernels.dot(a, r0 + body, x, xOff + body, tail));
+            storeGemv(y, yOff + i + 1, alpha, beta, sumLanes(s1)
+                    + ScalarKernels.dot(a, r1 + body, x, xOff + body, tail));
+            storeGemv(y, yOff + i + 2, alpha, beta, sumLanes(s2)
+                    + ScalarKernels.dot(a, r2 + body, x, xOff + body, tail));
+            storeGemv(y, yOff + i + 3, alpha, beta, sumLanes(s3)
+                    + ScalarKernels.dot(a, r3 + body, x, xOff + body, tail));
+        }
+        for (; i < m; i++) {
+            storeGemv(y, yOff + i, alpha, beta, dot(a, aOff + i * lda, x, xOff, n));
+        }
+    }
+
+    private static void gemvColumns(int m, int n, double alpha, double[] a, int aOff, int lda,
+                                    double[] x, int xOff, double beta, double[] y, int yOff) {
+        if (beta == 0.0) {
+            java.util.Arrays.fill(y, yOff, yOff + n, 0.0);
+        } else if (beta != 1.0) {
+            scale(n, beta, y, yOff);
+        }
+        // Four stored rows at a time: y is read and written once per four rows.
+        int body = n < 2 * DL ? 0 : D.loopBound(n);
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int r0 = aOff + i * lda;
+            int r1 = r0 + lda;
+            int r2 = r1 + lda;
+            int r3 = r2 + lda;
+            double c0 = alpha * x[xOff + i];
+            double c1 = alpha * x[xOff + i + 1];
+            double c2 = alpha * x[xOff + i + 2];
+            double c3 = alpha * x[xOff + i + 3];
+            DoubleVector v0 = DoubleVector.broadcast(D, c0);
+            DoubleVector v1 = DoubleVector.broadcast(D, c1);
+            DoubleVector v2 = DoubleVector.broadcast(D, c2);
+            DoubleVector v3 = DoubleVector.broadcast(D, c3);
+            for (int j = 0; j < body; j += DL) {
+                DoubleVector acc = DoubleVector.fromArray(D, y, yOff + j);
+                acc = DoubleVector.fromArray(D, a, r0 + j).fma(v0, acc);
+                acc = DoubleVector.fromArray(D, a, r1 + j).fma(v1, acc);
+                acc = DoubleVector.fromArray(D, a, r2 + j).fma(v2, acc);
+                acc = DoubleVector.fromArray(D, a, r3 + j).fma(v3, acc);
+                acc.intoArray(y, yOff + j);
             }
-            for (; i < m; i++) {
-                axpy(n, alpha * x[xOff + i], a, aOff + i * lda, y, yOff);
+            for (int j = body; j < n; j++) {
+                double acc = y[yOff + j];
+                acc = Math.fma(a[r0 + j], c0, acc);
+                acc = Math.fma(a[r1 + j], c1, acc);
+                acc = Math.fma(a[r2 + j], c2, acc);
+                y[yOff + j] = Math.fma(a[r3 + j], c3, acc);
             }
+        }
+        for (; i < m; i++) {
+            axpy(n, alpha * x[xOff + i], a, aOff + i * lda, y, yOff);
         }
     }
 
