@@ -18,7 +18,8 @@ import org.dtc.nn.Mlp;
 
 /**
  * Everything a run needs to go on after a cycle as if it had never stopped: the network, Adam's
- * state (null when the optimizer starts afresh every cycle), the position in the training batches, the global batch count and the cycles so far.
+ * state (null when the optimizer starts afresh every cycle), the position in the training
+ * batches, the global batch count and the cycles so far.
  * {@code finished} marks a run that ended. Written through a temporary file renamed into place,
  * so a kill at any moment leaves the previous checkpoint or the new one, never half of one.
  *

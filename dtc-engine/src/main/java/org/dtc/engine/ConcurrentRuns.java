@@ -175,7 +175,7 @@ public final class ConcurrentRuns {
                     throw new CancellationException("stopped: another run failed");
                 }
                 holding[0] = true;
-            }, job.from(), job.save(), first == null ? null : () -> first);
+            }, job.from(), job.save(), first);
             // A shared first cycle counts in each run it started: it is that run's first training.
             double shared = first == null ? 0 : first.seconds();
             return new Result(job, run, (System.nanoTime() - start) * 1e-9 + shared);

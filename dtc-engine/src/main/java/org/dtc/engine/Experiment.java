@@ -3,7 +3,6 @@ package org.dtc.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.dtc.core.Statistics;
 import org.dtc.cs.Measurement;
 import org.dtc.data.Batch;
@@ -43,15 +42,15 @@ public final class Experiment {
 
     /**
      * The same; a run that starts afresh takes its first cycle's training from {@code shared}
-     * when one is given (see {@link #trainFirstCycle}) instead of training it again. Its first
-     * cycle's seconds then include the shared training's.
+     * when one is given (see {@link #trainFirstCycle}, null otherwise) instead of training it
+     * again. Its first cycle's seconds then include the shared training's.
      */
     public static Run run(EngineConfig config, TrainTest data, PruningStrategy strategy, long seed,
                           Consumer<CycleRecord> listener, Checkpoint from, Consumer<Checkpoint> save,
-                          Supplier<FirstTraining> shared) {
+                          FirstTraining shared) {
         checkInputs(config, data);
         int capacity = capacity(config);
-        FirstTraining trained = from == null && shared != null ? shared.get() : null;
+        FirstTraining trained = from == null ? shared : null;
         Mlp net;
         if (from != null) {
             if (!from.settings().equals(config.toString()) || !from.strategy().equals(strategy.name())

@@ -100,7 +100,7 @@ class ExperimentTest {
             Experiment.FirstTraining first = Experiment.trainFirstCycle(config, blobs(), 7);
             List<CycleRecord> own = Experiment.run(config, blobs(), new DtcStrategy(), 7, r -> { }).records();
             List<CycleRecord> shared = Experiment.run(config, blobs(), new DtcStrategy(), 7, r -> { }, null,
-                    c -> { }, () -> first).records();
+                    c -> { }, first).records();
             assertThat(shared).hasSameSizeAs(own);
             for (int i = 0; i < own.size(); i++) {
                 assertThat(shared.get(i).loss()).isEqualTo(own.get(i).loss());
@@ -110,10 +110,10 @@ class ExperimentTest {
             }
             assertThat(shared.get(0).seconds()).isGreaterThanOrEqualTo(first.seconds());
             assertThatThrownBy(() -> Experiment.run(config, blobs(), new DtcStrategy(), 8, r -> { }, null, c -> { },
-                    () -> first)).isInstanceOf(IllegalArgumentException.class)
+                    first)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("first cycle of seed 7");
             assertThatThrownBy(() -> Experiment.run(config.withSchedule(4, 32, 3), blobs(), new DtcStrategy(), 7,
-                    r -> { }, null, c -> { }, () -> first)).isInstanceOf(IllegalArgumentException.class)
+                    r -> { }, null, c -> { }, first)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("other settings");
         }
     }
