@@ -30,7 +30,7 @@ final class VectorGemmTile {
      * are packed k-major, MR rows and NR columns per step, zero-padded.
      */
     static void tile(int kc, float[] ap, int aOff, float[] bp, int bOff, float alpha, float beta,
-                     float[] c, int cOff, int ldc, int mr, int nr, float[] scratch) {
+                     float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff) {
         FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
         FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
         FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
@@ -71,23 +71,23 @@ final class VectorGemmTile {
         }
         // Park the accumulators, then fold them into C in a loop: passing vectors to a helper
         // that C2 declines to inline (the tile is large) would box them on every call.
-        c00.intoArray(scratch, 0);
-        c01.intoArray(scratch, L);
-        c10.intoArray(scratch, NR);
-        c11.intoArray(scratch, NR + L);
-        c20.intoArray(scratch, 2 * NR);
-        c21.intoArray(scratch, 2 * NR + L);
-        c30.intoArray(scratch, 3 * NR);
-        c31.intoArray(scratch, 3 * NR + L);
-        c40.intoArray(scratch, 4 * NR);
-        c41.intoArray(scratch, 4 * NR + L);
-        c50.intoArray(scratch, 5 * NR);
-        c51.intoArray(scratch, 5 * NR + L);
-        c60.intoArray(scratch, 6 * NR);
-        c61.intoArray(scratch, 6 * NR + L);
-        c70.intoArray(scratch, 7 * NR);
-        c71.intoArray(scratch, 7 * NR + L);
-        fold(scratch, NR, alpha, beta, c, cOff, ldc, mr, nr);
+        c00.intoArray(scratch, sOff);
+        c01.intoArray(scratch, sOff + L);
+        c10.intoArray(scratch, sOff + NR);
+        c11.intoArray(scratch, sOff + NR + L);
+        c20.intoArray(scratch, sOff + 2 * NR);
+        c21.intoArray(scratch, sOff + 2 * NR + L);
+        c30.intoArray(scratch, sOff + 3 * NR);
+        c31.intoArray(scratch, sOff + 3 * NR + L);
+        c40.intoArray(scratch, sOff + 4 * NR);
+        c41.intoArray(scratch, sOff + 4 * NR + L);
+        c50.intoArray(scratch, sOff + 5 * NR);
+        c51.intoArray(scratch, sOff + 5 * NR + L);
+        c60.intoArray(scratch, sOff + 6 * NR);
+        c61.intoArray(scratch, sOff + 6 * NR + L);
+        c70.intoArray(scratch, sOff + 7 * NR);
+        c71.intoArray(scratch, sOff + 7 * NR + L);
+        fold(scratch, sOff, NR, alpha, beta, c, cOff, ldc, mr, nr);
     }
 
     /**
@@ -95,7 +95,7 @@ final class VectorGemmTile {
      * for a C with few column panels, where packing A would cost as much as the multiply.
      */
     static void tileDirectA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, float alpha, float beta,
-                            float[] c, int cOff, int ldc, int mr, int nr, float[] scratch) {
+                            float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff) {
         // Row starts hoisted: the loop then indexes each row with unit stride, which lets C2
         // drop the bounds checks (a stride parameter in the loop costs 15-20% of the tile).
         int row0 = aOff;
@@ -145,23 +145,23 @@ final class VectorGemmTile {
         }
         // Park the accumulators, then fold them into C in a loop: passing vectors to a helper
         // that C2 declines to inline (the tile is large) would box them on every call.
-        c00.intoArray(scratch, 0);
-        c01.intoArray(scratch, L);
-        c10.intoArray(scratch, NR);
-        c11.intoArray(scratch, NR + L);
-        c20.intoArray(scratch, 2 * NR);
-        c21.intoArray(scratch, 2 * NR + L);
-        c30.intoArray(scratch, 3 * NR);
-        c31.intoArray(scratch, 3 * NR + L);
-        c40.intoArray(scratch, 4 * NR);
-        c41.intoArray(scratch, 4 * NR + L);
-        c50.intoArray(scratch, 5 * NR);
-        c51.intoArray(scratch, 5 * NR + L);
-        c60.intoArray(scratch, 6 * NR);
-        c61.intoArray(scratch, 6 * NR + L);
-        c70.intoArray(scratch, 7 * NR);
-        c71.intoArray(scratch, 7 * NR + L);
-        fold(scratch, NR, alpha, beta, c, cOff, ldc, mr, nr);
+        c00.intoArray(scratch, sOff);
+        c01.intoArray(scratch, sOff + L);
+        c10.intoArray(scratch, sOff + NR);
+        c11.intoArray(scratch, sOff + NR + L);
+        c20.intoArray(scratch, sOff + 2 * NR);
+        c21.intoArray(scratch, sOff + 2 * NR + L);
+        c30.intoArray(scratch, sOff + 3 * NR);
+        c31.intoArray(scratch, sOff + 3 * NR + L);
+        c40.intoArray(scratch, sOff + 4 * NR);
+        c41.intoArray(scratch, sOff + 4 * NR + L);
+        c50.intoArray(scratch, sOff + 5 * NR);
+        c51.intoArray(scratch, sOff + 5 * NR + L);
+        c60.intoArray(scratch, sOff + 6 * NR);
+        c61.intoArray(scratch, sOff + 6 * NR + L);
+        c70.intoArray(scratch, sOff + 7 * NR);
+        c71.intoArray(scratch, sOff + 7 * NR + L);
+        fold(scratch, sOff, NR, alpha, beta, c, cOff, ldc, mr, nr);
     }
 
     /**
@@ -169,7 +169,7 @@ final class VectorGemmTile {
      * leaves at most L of them): half the work of padding them to a full tile.
      */
     static void tileNarrow(int kc, float[] ap, int aOff, float[] bp, int bOff, float alpha, float beta,
-                           float[] c, int cOff, int ldc, int mr, int nr, float[] scratch) {
+                           float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff) {
         FloatVector c0 = FloatVector.zero(F);
         FloatVector c1 = FloatVector.zero(F);
         FloatVector c2 = FloatVector.zero(F);
@@ -190,20 +190,20 @@ final class VectorGemmTile {
             c6 = FloatVector.broadcast(F, ap[ai + 6]).fma(b, c6);
             c7 = FloatVector.broadcast(F, ap[ai + 7]).fma(b, c7);
         }
-        c0.intoArray(scratch, 0);
-        c1.intoArray(scratch, L);
-        c2.intoArray(scratch, 2 * L);
-        c3.intoArray(scratch, 3 * L);
-        c4.intoArray(scratch, 4 * L);
-        c5.intoArray(scratch, 5 * L);
-        c6.intoArray(scratch, 6 * L);
-        c7.intoArray(scratch, 7 * L);
-        fold(scratch, L, alpha, beta, c, cOff, ldc, mr, nr);
+        c0.intoArray(scratch, sOff);
+        c1.intoArray(scratch, sOff + L);
+        c2.intoArray(scratch, sOff + 2 * L);
+        c3.intoArray(scratch, sOff + 3 * L);
+        c4.intoArray(scratch, sOff + 4 * L);
+        c5.intoArray(scratch, sOff + 5 * L);
+        c6.intoArray(scratch, sOff + 6 * L);
+        c7.intoArray(scratch, sOff + 7 * L);
+        fold(scratch, sOff, L, alpha, beta, c, cOff, ldc, mr, nr);
     }
 
     /** The narrow tile reading op(A) = A in place, as {@link #tileDirectA} does. */
     static void tileNarrowDirectA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, float alpha,
-                                  float beta, float[] c, int cOff, int ldc, int mr, int nr, float[] scratch) {
+                                  float beta, float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff) {
         int row0 = aOff;
         int row1 = aOff + lda;
         int row2 = aOff + 2 * lda;
@@ -231,15 +231,15 @@ final class VectorGemmTile {
             c6 = FloatVector.broadcast(F, a[row6 + p]).fma(b, c6);
             c7 = FloatVector.broadcast(F, a[row7 + p]).fma(b, c7);
         }
-        c0.intoArray(scratch, 0);
-        c1.intoArray(scratch, L);
-        c2.intoArray(scratch, 2 * L);
-        c3.intoArray(scratch, 3 * L);
-        c4.intoArray(scratch, 4 * L);
-        c5.intoArray(scratch, 5 * L);
-        c6.intoArray(scratch, 6 * L);
-        c7.intoArray(scratch, 7 * L);
-        fold(scratch, L, alpha, beta, c, cOff, ldc, mr, nr);
+        c0.intoArray(scratch, sOff);
+        c1.intoArray(scratch, sOff + L);
+        c2.intoArray(scratch, sOff + 2 * L);
+        c3.intoArray(scratch, sOff + 3 * L);
+        c4.intoArray(scratch, sOff + 4 * L);
+        c5.intoArray(scratch, sOff + 5 * L);
+        c6.intoArray(scratch, sOff + 6 * L);
+        c7.intoArray(scratch, sOff + 7 * L);
+        fold(scratch, sOff, L, alpha, beta, c, cOff, ldc, mr, nr);
     }
 
     /** Copies the NR floats of one packed B row. */
@@ -250,19 +250,19 @@ final class VectorGemmTile {
 
     /**
      * C[0:mr, 0:nr] = alpha * acc + beta * C, with the arithmetic of {@link ScalarKernels#combine};
-     * row r of the accumulators starts at {@code acc[r * width]}.
+     * row r of the accumulators starts at {@code acc[accOff + r * width]}.
      */
-    private static void fold(float[] acc, int width, float alpha, float beta, float[] c, int cOff, int ldc,
+    private static void fold(float[] acc, int accOff, int width, float alpha, float beta, float[] c, int cOff, int ldc,
                              int mr, int nr) {
         if (nr < width) {
-            foldPart(acc, width, alpha, beta, c, cOff, ldc, mr, nr);
+            foldPart(acc, accOff, width, alpha, beta, c, cOff, ldc, mr, nr);
             return;
         }
         FloatVector a = FloatVector.broadcast(F, alpha);
         for (int r = 0; r < mr; r++) {
             for (int h = 0; h < width; h += L) {
                 int ci = cOff + r * ldc + h;
-                FloatVector v = FloatVector.fromArray(F, acc, r * width + h);
+                FloatVector v = FloatVector.fromArray(F, acc, accOff + r * width + h);
                 if (beta == 0f) {
                     v.mul(a).intoArray(c, ci);
                 } else {
@@ -277,12 +277,12 @@ final class VectorGemmTile {
      * fewer instructions, but the Vector API falls back to allocating code for them at 128 and
      * 256 bits, and at any width where the full vector would pass the end of C.
      */
-    private static void foldPart(float[] acc, int width, float alpha, float beta, float[] c, int cOff, int ldc,
+    private static void foldPart(float[] acc, int accOff, int width, float alpha, float beta, float[] c, int cOff, int ldc,
                                  int mr, int nr) {
         for (int r = 0; r < mr; r++) {
             for (int j = 0; j < nr; j++) {
                 int ci = cOff + r * ldc + j;
-                c[ci] = ScalarKernels.combine(acc[r * width + j], alpha, beta, c[ci]);
+                c[ci] = ScalarKernels.combine(acc[accOff + r * width + j], alpha, beta, c[ci]);
             }
         }
     }

@@ -73,6 +73,14 @@ class GemmTest {
         }
     }
 
+    /** k * NR beyond the packed-B budget (2^20 floats): the panel buffer grows, its scratch tiles with it. */
+    @Test
+    void aDeepInnerDimensionGrowsThePackingBuffers() {
+        RandomStream random = new RandomStream(25);
+        checkAgainstReferences(random, 20, 40_000, 40, Op.N, Op.N, 1f, 0.5f);
+        checkAgainstReferences(random, 20, 40_000, 40, Op.T, Op.T, -1f, 0f);
+    }
+
     @Test
     void betaZeroDoesNotReadC() {
         float[] a = {1, 2, 3, 4};
@@ -218,7 +226,7 @@ class GemmTest {
                         float[] cVector = TestArrays.floats(random, 0, Gemm.MR * (nr + 3), 0);
                         float[] cScalar = cVector.clone();
                         VectorGemmTile.tile(kc, ap, 0, bp, 0, 1.5f, beta, cVector, 0, nr + 3, mr, w,
-                                new float[Gemm.MR * nr]);
+                                new float[3 + Gemm.MR * nr], 3);
                         ScalarKernels.gemmTile(kc, ap, 0, 1, Gemm.MR, bp, 0, nr, 1.5f, beta, cScalar, 0, nr + 3, mr, w);
                         assertThat(cVector).as("kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta).isEqualTo(cScalar);
                         // A in place: rows kc + 3 apart (a leading dimension longer than the row).
@@ -226,7 +234,7 @@ class GemmTest {
                         float[] cDirect = cVector.clone();
                         float[] cDirectScalar = cVector.clone();
                         VectorGemmTile.tileDirectA(kc, aRows, 2, kc + 3, bp, 0, 1.5f, beta, cDirect, 0, nr + 3, mr, w,
-                                new float[Gemm.MR * nr]);
+                                new float[3 + Gemm.MR * nr], 3);
                         ScalarKernels.gemmTile(kc, aRows, 2, kc + 3, 1, bp, 0, nr, 1.5f, beta, cDirectScalar, 0,
                                 nr + 3, mr, w);
                         assertThat(cDirect).as("A in place kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta)
@@ -239,7 +247,7 @@ class GemmTest {
                         float[] cVector = TestArrays.floats(random, 0, Gemm.MR * (narrow + 1), 0);
                         float[] cScalar = cVector.clone();
                         VectorGemmTile.tileNarrow(kc, ap, 0, bp, 0, -0.5f, beta, cVector, 0, narrow + 1, mr, w,
-                                new float[Gemm.MR * narrow]);
+                                new float[3 + Gemm.MR * narrow], 3);
                         ScalarKernels.gemmTile(kc, ap, 0, 1, Gemm.MR, bp, 0, narrow, -0.5f, beta, cScalar, 0,
                                 narrow + 1, mr, w);
                         assertThat(cVector).as("narrow kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta)
@@ -250,7 +258,7 @@ class GemmTest {
                         float[] cDirect = TestArrays.floats(random, 0, (mr - 1) * (narrow + 1) + w, 0);
                         float[] cDirectScalar = cDirect.clone();
                         VectorGemmTile.tileNarrowDirectA(kc, aRows, 1, kc + 3, bp, 0, -0.5f, beta, cDirect, 0,
-                                narrow + 1, mr, w, new float[Gemm.MR * narrow]);
+                                narrow + 1, mr, w, new float[3 + Gemm.MR * narrow], 3);
                         ScalarKernels.gemmTile(kc, aRows, 1, kc + 3, 1, bp, 0, narrow, -0.5f, beta, cDirectScalar, 0,
                                 narrow + 1, mr, w);
                         assertThat(cDirect).as("narrow, A in place, kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta)
