@@ -95,6 +95,9 @@ public final class Gemm implements AutoCloseable {
     private float[] c;
     private int cOff;
     private int ldc;
+    private float[] bias;
+    private int biasOff;
+    private boolean relu;
     private int sliceDepth;
     private int blockRows;
     private boolean bOnDemand;
@@ -189,19 +192,44 @@ public final class Gemm implements AutoCloseable {
      * each stored row-major from its offset with the given leading dimension (row stride).
      * With beta = 0, C is not read, as in BLAS.
      */
+    public void multiply(Op opA, Op opB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                         float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        multiply(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, null, 0, false);
+    }
+
+    /**
+     * The same multiply, then C[i, j] += bias[biasOff + j] (unless bias is null) and, when
+     * {@code relu}, C[i, j] = max(C[i, j], 0): a layer's forward pass. Each block of C gets them
+     * from its worker while it is still in cache, instead of two more passes over all of C; the
+     * values are those of {@link Kernels#axpy} on each row and then {@link Kernels#relu}, to the bit.
+     */
     public synchronized void multiply(Op opA, Op opB, int m, int n, int k, float alpha,
                                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                      float beta, float[] c, int cOff, int ldc) {
+                                      float beta, float[] c, int cOff, int ldc,
+                                      float[] bias, int biasOff, boolean relu) {
         Checks.dimensions(m, n, k);
         // Stored shapes: op(A) is m x k, so A is m x k or k x m; likewise B.
         Checks.matrix("A", a, aOff, opA == Op.N ? m : k, opA == Op.N ? k : m, lda);
         Checks.matrix("B", b, bOff, opB == Op.N ? k : n, opB == Op.N ? n : k, ldb);
         Checks.matrix("C", c, cOff, m, n, ldc);
+        if (bias != null) {
+            Checks.vector("bias", bias, biasOff, n);
+        }
         if (m == 0 || n == 0) {
             return;
         }
+        this.bias = bias;
+        this.biasOff = biasOff;
+        this.relu = relu;
+        this.c = c;
+        this.cOff = cOff;
+        this.ldc = ldc;
         if (k == 0 || alpha == 0f) {
             scaleC(m, n, beta, c, cOff, ldc);
+            jc = 0;
+            finish(0, m, 0, n);
+            this.bias = null;
+            this.c = null;
             return;
         }
         this.opA = opA;
@@ -217,9 +245,6 @@ public final class Gemm implements AutoCloseable {
         this.bOff = bOff;
         this.ldb = ldb;
         this.beta = beta;
-        this.c = c;
-        this.cOff = cOff;
-        this.ldc = ldc;
         // Equal slices (784 = 3 x 262 rather than 256 + 256 + 256 + 16): every pass over C
         // then does as much work as the others. Slicing depends on k alone, never on threads.
         sliceDepth = ceilDiv(k, ceilDiv(k, KC));
@@ -250,6 +275,7 @@ public final class Gemm implements AutoCloseable {
             this.a = null;
             this.b = null;
             this.c = null;
+            this.bias = null;
         }
     }
 
@@ -334,6 +360,24 @@ public final class Gemm implements AutoCloseable {
                         }
                     }
                 }
+            }
+            finish(ic, mc, n0, n1);
+        }
+    }
+
+    /** The epilogue of C[i0:i0+rows, jc+n0 : jc+n1], whose products are complete: + bias, then the ReLU. */
+    private void finish(int i0, int rows, int n0, int n1) {
+        if (bias == null && !relu) {
+            return;
+        }
+        int width = n1 - n0;
+        for (int i = i0; i < i0 + rows; i++) {
+            int row = cOff + i * ldc + jc + n0;
+            if (bias != null) {
+                Kernels.axpy(width, 1f, bias, biasOff + jc + n0, c, row);
+            }
+            if (relu) {
+                Kernels.relu(width, c, row, c, row);
             }
         }
     }

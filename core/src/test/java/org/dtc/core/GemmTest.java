@@ -81,6 +81,63 @@ class GemmTest {
         checkAgainstReferences(random, 20, 40_000, 40, Op.T, Op.T, -1f, 0f);
     }
 
+    /**
+     * The fused bias and ReLU give the bits of the multiply followed by Kernels.axpy on each row
+     * and Kernels.relu: blocks of rows, a single block, A in place, a deep k, k = 0 and alpha = 0.
+     */
+    @Test
+    void biasAndReluAppliedInTheMultiplyEqualTheSeparateSteps() {
+        RandomStream random = new RandomStream(26);
+        int[][] shapes = {{200, 784, 300}, {37, 50, 29}, {300, 100, 100}, {20, 40_000, 40}, {5, 0, 7}};
+        float[][] alphaBeta = {{1f, 0f}, {-2f, 0.5f}, {0f, 1f}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            for (Op opA : Op.values()) {
+                for (Op opB : Op.values()) {
+                    for (float[] ab : alphaBeta) {
+                        int aCols = opA == Op.N ? k : m;
+                        int bCols = opB == Op.N ? n : k;
+                        int lda = Math.max(1, aCols);
+                        int ldb = Math.max(1, bCols);
+                        float[] a = TestArrays.matrix(random, 0, opA == Op.N ? m : k, aCols, lda);
+                        float[] b = TestArrays.matrix(random, 0, opB == Op.N ? k : n, bCols, ldb);
+                        float[] bias = TestArrays.floats(random, 2, n, 0);
+                        float[] c = TestArrays.matrix(random, 1, m, n + 3, n + 3);
+                        float[] separate = c.clone();
+                        one.multiply(opA, opB, m, n, k, ab[0], a, 0, lda, b, 0, ldb, ab[1], separate, 1, n + 3);
+                        for (int i = 0; i < m; i++) {
+                            Kernels.axpy(n, 1f, bias, 2, separate, 1 + i * (n + 3));
+                        }
+                        float[] reluOnly = separate.clone();
+                        Kernels.relu(separate.length, separate, 0, separate, 0);
+                        String what = m + "x" + k + "x" + n + ":" + opA + opB + " alpha=" + ab[0] + " beta=" + ab[1];
+                        for (Gemm g : new Gemm[] {one, two, four}) {
+                            float[] fused = c.clone();
+                            g.multiply(opA, opB, m, n, k, ab[0], a, 0, lda, b, 0, ldb, ab[1], fused, 1, n + 3, bias, 2, true);
+                            assertThat(fused).as("bias and ReLU, %d threads, %s", g.threads(), what).isEqualTo(
+                                    keepPadding(separate, c, m, n, n + 3));
+                            float[] biasOnly = c.clone();
+                            g.multiply(opA, opB, m, n, k, ab[0], a, 0, lda, b, 0, ldb, ab[1], biasOnly, 1, n + 3, bias, 2,
+                                    false);
+                            assertThat(biasOnly).as("bias, %d threads, %s", g.threads(), what).isEqualTo(reluOnly);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The expected C: {@code result} inside the m x n matrix at offset 1, {@code original} around it. */
+    private static float[] keepPadding(float[] result, float[] original, int m, int n, int ldc) {
+        float[] expected = original.clone();
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(result, 1 + i * ldc, expected, 1 + i * ldc, n);
+        }
+        return expected;
+    }
+
     @Test
     void betaZeroDoesNotReadC() {
         float[] a = {1, 2, 3, 4};

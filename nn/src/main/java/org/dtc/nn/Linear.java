@@ -8,15 +8,13 @@ final class Linear {
     private Linear() {}
 
     /**
-     * y (batch x out) = x (batch x in) W^T (+ b).
+     * y (batch x out) = x (batch x in) W^T (+ b), then max(y, 0) when {@code relu}: the bias and
+     * the ReLU are applied by the multiply to each block of y while it is in cache.
      */
-    static void forward(int batch, int in, int out, float[] x, int xOff, float[] params, int w, int b, float[] y) {
-        Kernels.gemm(Op.N, Op.T, batch, out, in, 1f, x, xOff, in, params, w, in, 0f, y, 0, out);
-        if (b >= 0) {
-            for (int i = 0; i < batch; i++) {
-                Kernels.axpy(out, 1f, params, b, y, i * out);
-            }
-        }
+    static void forward(int batch, int in, int out, float[] x, int xOff, float[] params, int w, int b, float[] y,
+                        boolean relu) {
+        Kernels.gemm(Op.N, Op.T, batch, out, in, 1f, x, xOff, in, params, w, in, 0f, y, 0, out,
+                b >= 0 ? params : null, Math.max(b, 0), relu);
     }
 
     /**

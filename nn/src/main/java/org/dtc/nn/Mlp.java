@@ -235,11 +235,13 @@ public final class Mlp {
         int layers = spec.layers();
         for (int l = 0; l < layers; l++) {
             int width = spec.size(l + 1);
-            Linear.forward(count, spec.size(l), width, in, inOff, params, layout.weight()[l], layout.bias()[l], z[l]);
-            if (l == layers - 1) {
+            boolean hidden = l < layers - 1;
+            // Without batch norm between them, the ReLU follows the linear layer at once: the multiply applies it.
+            Linear.forward(count, spec.size(l), width, in, inOff, params, layout.weight()[l], layout.bias()[l], z[l],
+                    hidden && !spec.hiddenNorm());
+            if (!hidden) {
                 break;
             }
-            float[] pre = z[l];
             if (spec.hiddenNorm()) {
                 if (training) {
                     BatchNorm.forwardTrain(count, width, z[l], 0, params, layout.gamma()[l], layout.beta()[l],
@@ -248,9 +250,8 @@ public final class Mlp {
                     BatchNorm.forwardEval(count, width, z[l], 0, params, layout.gamma()[l], layout.beta()[l],
                             normed[l], runningMean[l + 1], runningVar[l + 1]);
                 }
-                pre = normed[l];
+                Kernels.relu(count * width, normed[l], 0, act[l], 0);
             }
-            Kernels.relu(count * width, pre, 0, act[l], 0);
             in = act[l];
             inOff = 0;
         }
