@@ -46,11 +46,12 @@ public final class Gemm implements AutoCloseable {
     private static final int PACKED_B_BUDGET = 1 << 20;
     /**
      * Where the contents of {@link #panels} start: on a 64-byte cache line, as far as Java lets
-     * us know one. An array that large is humongous to G1 (the default collector) while regions
-     * are at most 8 MiB (heaps below 16 GiB), and large to ZGC and Shenandoah, so it starts on a
-     * region boundary and its floats 16 bytes later, after the array header; 12 floats on is a
-     * line. A vector load that straddles two lines costs two cache accesses: the tile runs 6-8%
-     * faster on aligned B panels. Where the guess is wrong the offset costs nothing.
+     * us know one. An array that large is humongous to G1 (the default collector) while its
+     * regions are at most 8 MiB (the default below 32 GiB of heap), and large to ZGC and
+     * Shenandoah, so it starts on a region boundary and its floats 16 bytes later, after the
+     * array header; 12 floats on is a line. A vector load that straddles two lines costs two
+     * cache accesses: the tile runs 6-8% faster on aligned B panels. Where the guess is wrong
+     * the offset costs nothing.
      */
     private static final int LINE_START = 12;
     /** Columns of the register tile: two vectors, or 8 for the scalar tile. */
