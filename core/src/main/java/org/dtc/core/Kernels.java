@@ -62,6 +62,28 @@ public final class Kernels {
         }
     }
 
+    /** out[i] = the largest value of row i of m rows of n contiguous floats, as Math.max finds it (NaN wins). */
+    public static void rowMax(int m, int n, float[] a, int aOff, float[] out, int outOff) {
+        Checks.matrix("A", a, aOff, m, n, Math.max(1, n));
+        Checks.vector("out", out, outOff, m);
+        if (VECTOR) {
+            VectorKernels.rowMax(m, n, a, aOff, out, outOff);
+        } else {
+            ScalarKernels.rowMax(m, n, a, aOff, out, outOff);
+        }
+    }
+
+    /** out[i] = the sum of row i of m rows of n contiguous doubles, added in order from the row's start. */
+    public static void rowSumsInOrder(int m, int n, double[] a, int aOff, double[] out, int outOff) {
+        Checks.matrix("A", a, aOff, m, n, Math.max(1, n));
+        Checks.vector("out", out, outOff, m);
+        if (VECTOR) {
+            VectorKernels.rowSumsInOrder(m, n, a, aOff, out, outOff);
+        } else {
+            ScalarKernels.rowSumsInOrder(m, n, a, aOff, out, outOff);
+        }
+    }
+
     /** out[j] = sum over i of A[i, j] for an m x n matrix A (one sum per column). */
     public static void columnSums(int m, int n, float[] a, int aOff, int lda, float[] out, int outOff) {
         Checks.matrix("A", a, aOff, m, n, lda);

@@ -50,6 +50,30 @@ final class ScalarKernels {
         }
     }
 
+    /** out[i] = the largest of row i of an m x n block of contiguous rows, by Math.max (NaN wins). */
+    static void rowMax(int m, int n, float[] a, int aOff, float[] out, int outOff) {
+        for (int i = 0; i < m; i++) {
+            int row = aOff + i * n;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                max = Math.max(max, a[row + j]);
+            }
+            out[outOff + i] = max;
+        }
+    }
+
+    /** out[i] = the sum of row i of an m x n block of contiguous rows, its terms added in order. */
+    static void rowSumsInOrder(int m, int n, double[] a, int aOff, double[] out, int outOff) {
+        for (int i = 0; i < m; i++) {
+            int row = aOff + i * n;
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += a[row + j];
+            }
+            out[outOff + i] = sum;
+        }
+    }
+
     /** out[j] = sum over i of A[i, j], for an m x n matrix A. */
     static void columnSums(int m, int n, float[] a, int aOff, int lda, float[] out, int outOff) {
         for (int j = 0; j < n; j++) {

@@ -5,6 +5,7 @@ import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
+import static jdk.incubator.vector.VectorOperators.MAX;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -24,8 +25,23 @@ final class VectorKernels {
     static final VectorSpecies<Double> D = VectorSpecies.of(double.class, VectorShape.forBitSize(Simd.BITS));
     static final int FL = F.length();
     static final int DL = D.length();
+    /** Rows up to this long are read across with gathers, a row per lane; longer ones row by row. */
+    static final int GATHERED_ROW_MAX = 64;
+    /** For each row length n up to GATHERED_ROW_MAX, the offsets 0, n, 2n, ... of one row per lane. */
+    private static final int[][] FLOAT_ROW_STARTS = rowStarts(FL);
+    private static final int[][] DOUBLE_ROW_STARTS = rowStarts(DL);
 
     private VectorKernels() {}
+
+    private static int[][] rowStarts(int lanes) {
+        int[][] starts = new int[GATHERED_ROW_MAX + 1][lanes];
+        for (int n = 1; n <= GATHERED_ROW_MAX; n++) {
+            for (int i = 0; i < lanes; i++) {
+                starts[n][i] = i * n;
+            }
+        }
+        return starts;
+    }
 
     /**
      * The lanes added one after another. Not reduceLanes(ADD): its order of additions is left to
@@ -102,6 +118,39 @@ final class VectorKernels {
             acc = acc.add(FloatVector.fromArray(F, x, xOff + i));
         }
         return sumLanes(acc) + ScalarKernels.sum(x, xOff + body, n - body);
+    }
+
+    /**
+     * Each row's largest value (Math.max's, NaN winning), FL rows at a time, a row per lane: a
+     * short row as a chain of Math.max calls takes ten times longer (the 10 logits of a sample).
+     */
+    static void rowMax(int m, int n, float[] a, int aOff, float[] out, int outOff) {
+        int body = n <= GATHERED_ROW_MAX && m >= FL ? m / FL * FL : 0;
+        int[] starts = FLOAT_ROW_STARTS[Math.min(n, GATHERED_ROW_MAX)];
+        for (int i = 0; i < body; i += FL) {
+            int base = aOff + i * n;
+            FloatVector max = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+            for (int j = 0; j < n; j++) {
+                max = max.lanewise(MAX, FloatVector.fromArray(F, a, base + j, starts, 0));
+            }
+            max.intoArray(out, outOff + i);
+        }
+        ScalarKernels.rowMax(m - body, n, a, aOff + body * n, out, outOff + body);
+    }
+
+    /** Each row's sum with its terms added in order, DL rows at a time, a row per lane. */
+    static void rowSumsInOrder(int m, int n, double[] a, int aOff, double[] out, int outOff) {
+        int body = n <= GATHERED_ROW_MAX && m >= DL ? m / DL * DL : 0;
+        int[] starts = DOUBLE_ROW_STARTS[Math.min(n, GATHERED_ROW_MAX)];
+        for (int i = 0; i < body; i += DL) {
+            int base = aOff + i * n;
+            DoubleVector sum = DoubleVector.zero(D);
+            for (int j = 0; j < n; j++) {
+                sum = sum.add(DoubleVector.fromArray(D, a, base + j, starts, 0));
+            }
+            sum.intoArray(out, outOff + i);
+        }
+        ScalarKernels.rowSumsInOrder(m - body, n, a, aOff + body * n, out, outOff + body);
     }
 
     static void rowSums(int m, int n, float[] a, int aOff, int lda, float[] out, int outOff) {

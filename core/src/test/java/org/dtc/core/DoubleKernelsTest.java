@@ -14,6 +14,30 @@ class DoubleKernelsTest {
     private static final int OFF_A = 3;
     private static final int OFF_B = 5;
 
+    /** Each row summed from its start in order, so equal to the bit to a plain loop: short rows gathered a row per lane. */
+    @Test
+    void rowSumsInOrderAddEachRowFromItsStart() {
+        RandomStream random = new RandomStream(32);
+        int lanes = Math.max(Simd.bits() / Double.SIZE, 4);
+        for (int rows : new int[] {1, 2, lanes - 1, lanes, lanes + 1, 2 * lanes + 3, 1000}) {
+            for (int cols : new int[] {0, 1, 2, 10, 17, 64, 65, 200}) {
+                double[] a = TestArrays.doubles(random, OFF_A, rows * cols, 2);
+                double[] out = TestArrays.doubles(random, 1, rows, 1);
+                double[] before = out.clone();
+                Kernels.rowSumsInOrder(rows, cols, a, OFF_A, out, 1);
+                for (int i = 0; i < rows; i++) {
+                    double expected = 0;
+                    for (int j = 0; j < cols; j++) {
+                        expected += a[OFF_A + i * cols + j];
+                    }
+                    assertThat(out[1 + i]).as("sum of row %d of %d x %d", i, rows, cols).isEqualTo(expected);
+                }
+                assertThat(out[0]).isEqualTo(before[0]);
+                assertThat(out[rows + 1]).isEqualTo(before[rows + 1]);
+            }
+        }
+    }
+
     @Test
     void dotMatchesScalarTwinAndEjml() {
         RandomStream random = new RandomStream(11);

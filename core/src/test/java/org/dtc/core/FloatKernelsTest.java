@@ -95,6 +95,55 @@ class FloatKernelsTest {
         }
     }
 
+    /** Short rows (gathered, a row per lane), long rows (row by row), and the rows left over. */
+    private static int[] rowCounts() {
+        int lanes = Math.max(Simd.bits() / Float.SIZE, 4);
+        return new int[] {1, 2, lanes - 1, lanes, lanes + 1, 2 * lanes + 3, 1000};
+    }
+
+    /**
+     * Row maxima against a loop of comparisons on ordinary values, and bit for bit against the
+     * Math.max twin on rows full of NaN, both zeros and infinities (NaN wins, +0 beats -0).
+     */
+    @Test
+    void rowMaxFindsEachRowsLargestValue() {
+        RandomStream random = new RandomStream(31);
+        for (int rows : rowCounts()) {
+            for (int cols : new int[] {0, 1, 2, 10, 17, 64, 65, 200}) {
+                float[] a = TestArrays.floats(random, OFF_A, rows * cols, 2);
+                float[] out = TestArrays.floats(random, 1, rows, 1);
+                float[] before = out.clone();
+                Kernels.rowMax(rows, cols, a, OFF_A, out, 1);
+                for (int i = 0; i < rows; i++) {
+                    float expected = Float.NEGATIVE_INFINITY;
+                    for (int j = 0; j < cols; j++) {
+                        float v = a[OFF_A + i * cols + j];
+                        expected = v > expected ? v : expected;
+                    }
+                    assertThat(out[1 + i]).as("max of row %d of %d x %d", i, rows, cols).isEqualTo(expected);
+                }
+                TestArrays.assertOutsideUnchanged(before, out, 1, 1, rows, rows);
+            }
+        }
+        float[] specials = {Float.NaN, -0f, 0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -1f, 1f};
+        for (int rows : rowCounts()) {
+            int cols = 10;
+            float[] a = new float[rows * cols];
+            for (int i = 0; i < a.length; i++) {
+                // Mostly zeros of either sign, a few of the other specials.
+                a[i] = specials[random.nextLong(8) < 6 ? 1 + (int) random.nextLong(2) : (int) random.nextLong(specials.length)];
+            }
+            float[] out = new float[rows];
+            float[] twin = new float[rows];
+            Kernels.rowMax(rows, cols, a, 0, out, 0);
+            ScalarKernels.rowMax(rows, cols, a, 0, twin, 0);
+            for (int i = 0; i < rows; i++) {
+                assertThat(Float.floatToRawIntBits(out[i])).as("row %d of %d with specials", i, rows)
+                        .isEqualTo(Float.floatToRawIntBits(twin[i]));
+            }
+        }
+    }
+
     @Test
     void axpyAndScaleMatchScalarTwinExactlyAndEjmlWithinOneRounding() {
         RandomStream random = new RandomStream(4);
