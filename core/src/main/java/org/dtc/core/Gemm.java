@@ -219,20 +219,6 @@ public final class Gemm implements AutoCloseable {
         if (m == 0 || n == 0) {
             return;
         }
-        this.bias = bias;
-        this.biasOff = biasOff;
-        this.relu = relu;
-        this.c = c;
-        this.cOff = cOff;
-        this.ldc = ldc;
-        if (k == 0 || alpha == 0f) {
-            scaleC(m, n, beta, c, cOff, ldc);
-            jc = 0;
-            finish(0, m, 0, n);
-            this.bias = null;
-            this.c = null;
-            return;
-        }
         this.opA = opA;
         this.opB = opB;
         this.m = m;
@@ -246,6 +232,30 @@ public final class Gemm implements AutoCloseable {
         this.bOff = bOff;
         this.ldb = ldb;
         this.beta = beta;
+        this.c = c;
+        this.cOff = cOff;
+        this.ldc = ldc;
+        this.bias = bias;
+        this.biasOff = biasOff;
+        this.relu = relu;
+        try {
+            if (k == 0 || alpha == 0f) {
+                scaleC(m, n, beta, c, cOff, ldc);
+                jc = 0;
+                finish(0, m, 0, n);
+            } else {
+                multiplyInBlocks();
+            }
+        } finally {
+            this.a = null;
+            this.b = null;
+            this.c = null;
+            this.bias = null;
+        }
+    }
+
+    /** The multiply set up in the fields, k > 0 and alpha != 0: B packed per column block, then the row or column bands. */
+    private void multiplyInBlocks() {
         // Equal slices (784 = 3 x 262 rather than 256 + 256 + 256 + 16): every pass over C
         // then does as much work as the others. Slicing depends on k alone, never on threads.
         sliceDepth = ceilDiv(k, ceilDiv(k, KC));
@@ -259,24 +269,17 @@ public final class Gemm implements AutoCloseable {
             allocatePanels(k * blockWidth); // only for k beyond PACKED_B_BUDGET / NR
         }
         boolean parallel = (long) m * n * k >= PARALLEL_THRESHOLD;
-        try {
-            for (jc = 0; jc < n; jc += blockWidth) {
-                nc = Math.min(blockWidth, n - jc);
-                int rowTiles = ceilDiv(m, MR);
-                int colTiles = ceilDiv(nc, NR);
-                splitRows = rowTiles >= colTiles;
-                if (!bOnDemand) {
-                    partCount = parallel ? Math.min(pool.threads(), colTiles) : 1;
-                    pool.run(packJob, partCount);
-                }
-                partCount = parallel ? Math.min(pool.threads(), splitRows ? rowTiles : colTiles) : 1;
-                pool.run(multiplyJob, partCount);
+        for (jc = 0; jc < n; jc += blockWidth) {
+            nc = Math.min(blockWidth, n - jc);
+            int rowTiles = ceilDiv(m, MR);
+            int colTiles = ceilDiv(nc, NR);
+            splitRows = rowTiles >= colTiles;
+            if (!bOnDemand) {
+                partCount = parallel ? Math.min(pool.threads(), colTiles) : 1;
+                pool.run(packJob, partCount);
             }
-        } finally {
-            this.a = null;
-            this.b = null;
-            this.c = null;
-            this.bias = null;
+            partCount = parallel ? Math.min(pool.threads(), splitRows ? rowTiles : colTiles) : 1;
+            pool.run(multiplyJob, partCount);
         }
     }
 
