@@ -200,9 +200,10 @@ public final class Gemm implements AutoCloseable {
 
     /**
      * The same multiply, then C[i, j] += bias[biasOff + j] (unless bias is null) and, when
-     * {@code relu}, C[i, j] = max(C[i, j], 0): a layer's forward pass. Each block of C gets them
-     * from its worker while it is still in cache, instead of two more passes over all of C; the
-     * values are those of {@link Kernels#axpy} on each row and then {@link Kernels#relu}, to the bit.
+     * {@code relu}, C[i, j] = max(C[i, j], 0): a layer's forward pass. Each tile gets them as its
+     * last slice is folded into C, on values still in registers, instead of two more passes over
+     * all of C; the values are those of {@link Kernels#axpy} on each row and then
+     * {@link Kernels#relu}, to the bit.
      */
     public synchronized void multiply(Op opA, Op opB, int m, int n, int k, float alpha,
                                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -241,8 +242,7 @@ public final class Gemm implements AutoCloseable {
         try {
             if (k == 0 || alpha == 0f) {
                 scaleC(m, n, beta, c, cOff, ldc);
-                jc = 0;
-                finish(0, m, 0, n);
+                applyBiasAndRelu();
             } else {
                 multiplyInBlocks();
             }
@@ -292,6 +292,19 @@ public final class Gemm implements AutoCloseable {
                 for (int j = 0; j < n; j++) {
                     c[row + j] *= beta;
                 }
+            }
+        }
+    }
+
+    /** The epilogue over all of C when no product was taken: + bias, then the ReLU. */
+    private void applyBiasAndRelu() {
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            if (bias != null) {
+                Kernels.axpy(n, 1f, bias, biasOff, c, row);
+            }
+            if (relu) {
+                Kernels.relu(n, c, row, c, row);
             }
         }
     }
@@ -349,6 +362,11 @@ public final class Gemm implements AutoCloseable {
                 for (int pc = 0; pc < k; pc += sliceDepth) {
                     int kc = Math.min(sliceDepth, k - pc);
                     float sliceBeta = pc == 0 ? beta : 1f;
+                    // The layer's epilogue goes with the last slice's fold, on values in registers.
+                    boolean last = pc + kc == k;
+                    float[] sliceBias = last ? bias : null;
+                    boolean sliceRelu = last && relu;
+                    int biasAt = biasOff + jc + jr;
                     int bPanel = LINE_START + pc * ncPadded + jr * kc;
                     if (bOnDemand) {
                         bPanel = LINE_START + w * KC * NR;
@@ -359,31 +377,15 @@ public final class Gemm implements AutoCloseable {
                         int cTile = cOff + (ic + ir) * ldc + jc + jr;
                         if (ir < fullRows) {
                             int at = aOff + (ic + ir) * lda + pc;
-                            tile(kc, a, at, lda, 1, bPanel, sliceBeta, cTile, mr, nr, scratch);
+                            tile(kc, a, at, lda, 1, bPanel, sliceBeta, cTile, mr, nr, scratch, sliceBias, biasAt,
+                                    sliceRelu);
                         } else {
                             int aPanel = (ir - fullRows) * k + pc * MR;
-                            tile(kc, ap, aPanel, 1, MR, bPanel, sliceBeta, cTile, mr, nr, scratch);
+                            tile(kc, ap, aPanel, 1, MR, bPanel, sliceBeta, cTile, mr, nr, scratch, sliceBias,
+                                    biasAt, sliceRelu);
                         }
                     }
                 }
-            }
-            finish(ic, mc, n0, n1);
-        }
-    }
-
-    /** The epilogue of C[i0:i0+rows, jc+n0 : jc+n1], whose products are complete: + bias, then the ReLU. */
-    private void finish(int i0, int rows, int n0, int n1) {
-        if (bias == null && !relu) {
-            return;
-        }
-        int width = n1 - n0;
-        for (int i = i0; i < i0 + rows; i++) {
-            int row = cOff + i * ldc + jc + n0;
-            if (bias != null) {
-                Kernels.axpy(width, 1f, bias, biasOff + jc + n0, c, row);
-            }
-            if (relu) {
-                Kernels.relu(width, c, row, c, row);
             }
         }
     }
@@ -393,26 +395,27 @@ public final class Gemm implements AutoCloseable {
      * (aStep 1). The B panel is at {@code panels[bPanel]}, the accumulators are parked at {@code panels[scratch]}.
      */
     private void tile(int kc, float[] ap, int aPanel, int aRow, int aStep, int bPanel, float sliceBeta,
-                      int cTile, int mr, int nr, int scratch) {
+                      int cTile, int mr, int nr, int scratch, float[] tileBias, int biasAt, boolean tileRelu) {
         float[] bp = panels;
         boolean narrow = nr <= NR_NARROW;
         if (Simd.BITS == 0) {
             int width = narrow ? NR_NARROW : NR;
             ScalarKernels.gemmTile(kc, ap, aPanel, aRow, aStep, bp, bPanel, width, alpha, sliceBeta,
-                    c, cTile, ldc, mr, nr);
+                    c, cTile, ldc, mr, nr, tileBias, biasAt, tileRelu);
         } else if (aStep == 1) {
             if (narrow) {
                 VectorGemmTile.tileNarrowDirectA(kc, ap, aPanel, aRow, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr,
-                        nr, bp, scratch);
+                        nr, bp, scratch, tileBias, biasAt, tileRelu);
             } else {
                 VectorGemmTile.tileDirectA(kc, ap, aPanel, aRow, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr,
-                        bp, scratch);
+                        bp, scratch, tileBias, biasAt, tileRelu);
             }
         } else if (narrow) {
             VectorGemmTile.tileNarrow(kc, ap, aPanel, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, bp,
-                    scratch);
+                    scratch, tileBias, biasAt, tileRelu);
         } else {
-            VectorGemmTile.tile(kc, ap, aPanel, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, bp, scratch);
+            VectorGemmTile.tile(kc, ap, aPanel, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, bp, scratch,
+                    tileBias, biasAt, tileRelu);
         }
     }
 

@@ -180,13 +180,14 @@ final class ScalarKernels {
     /**
      * The GEMM register tile on packed panels, lane by lane what the vector tile computes: for
      * each of the mr x nr outputs an FMA chain over k in ascending order, then
-     * C = alpha * acc (+ beta * C unless beta is 0). It therefore equals the vector tile bit for
-     * bit. A value (r, p) is at {@code ap[aOff + r * aRow + p * aStep]} (a packed panel: aRow = 1,
+     * C = alpha * acc (+ beta * C unless beta is 0), then the {@link #epilogue} (column j's bias
+     * at {@code bias[biasAt + j]}). It therefore equals the vector tile bit for bit. A value (r, p) is at {@code ap[aOff + r * aRow + p * aStep]} (a packed panel: aRow = 1,
      * aStep = rows packed; or A in place), {@code bp} holds {@code kc} groups of
      * {@code colsPacked} B values; only the top-left mr x nr is stored.
      */
     static void gemmTile(int kc, float[] ap, int aOff, int aRow, int aStep, float[] bp, int bOff, int colsPacked,
-                         float alpha, float beta, float[] c, int cOff, int ldc, int mr, int nr) {
+                         float alpha, float beta, float[] c, int cOff, int ldc, int mr, int nr,
+                         float[] bias, int biasAt, boolean relu) {
         for (int r = 0; r < mr; r++) {
             for (int j = 0; j < nr; j++) {
                 float acc = 0f;
@@ -194,7 +195,7 @@ final class ScalarKernels {
                     acc = Math.fma(ap[aOff + r * aRow + p * aStep], bp[bOff + p * colsPacked + j], acc);
                 }
                 int ci = cOff + r * ldc + j;
-                c[ci] = combine(acc, alpha, beta, c[ci]);
+                c[ci] = epilogue(combine(acc, alpha, beta, c[ci]), bias, biasAt + j, relu);
             }
         }
     }
@@ -202,6 +203,16 @@ final class ScalarKernels {
     /** alpha * acc + beta * old with one rounding less than the naive form; beta = 0 ignores old. */
     static float combine(float acc, float alpha, float beta, float old) {
         return beta == 0f ? acc * alpha : Math.fma(acc, alpha, old * beta);
+    }
+
+    /**
+     * A layer's epilogue on one finished output: + bias[at] unless bias is null, then max(v, 0)
+     * when {@code relu}. The same bits as {@link #axpy} with alpha 1 (1 * x is exact, so the FMA
+     * is this one rounded addition) followed by {@link #relu}.
+     */
+    static float epilogue(float v, float[] bias, int at, boolean relu) {
+        float out = bias == null ? v : v + bias[at];
+        return relu ? Math.max(out, 0f) : out;
     }
 
     // ---- double ----

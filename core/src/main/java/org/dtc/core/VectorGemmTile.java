@@ -30,7 +30,8 @@ final class VectorGemmTile {
      * are packed k-major, MR rows and NR columns per step, zero-padded.
      */
     static void tile(int kc, float[] ap, int aOff, float[] bp, int bOff, float alpha, float beta,
-                     float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff) {
+                     float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff,
+                     float[] bias, int biasAt, boolean relu) {
         FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
         FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
         FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
@@ -87,7 +88,7 @@ final class VectorGemmTile {
         c61.intoArray(scratch, sOff + 6 * NR + L);
         c70.intoArray(scratch, sOff + 7 * NR);
         c71.intoArray(scratch, sOff + 7 * NR + L);
-        fold(scratch, sOff, NR, alpha, beta, c, cOff, ldc, mr, nr);
+        fold(scratch, sOff, NR, alpha, beta, c, cOff, ldc, mr, nr, bias, biasAt, relu);
     }
 
     /**
@@ -95,7 +96,8 @@ final class VectorGemmTile {
      * for a C with few column panels, where packing A would cost as much as the multiply.
      */
     static void tileDirectA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, float alpha, float beta,
-                            float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff) {
+                            float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff,
+                            float[] bias, int biasAt, boolean relu) {
         // Row starts hoisted: the loop then indexes each row with unit stride, which lets C2
         // drop the bounds checks (a stride parameter in the loop costs 15-20% of the tile).
         int row0 = aOff;
@@ -161,7 +163,7 @@ final class VectorGemmTile {
         c61.intoArray(scratch, sOff + 6 * NR + L);
         c70.intoArray(scratch, sOff + 7 * NR);
         c71.intoArray(scratch, sOff + 7 * NR + L);
-        fold(scratch, sOff, NR, alpha, beta, c, cOff, ldc, mr, nr);
+        fold(scratch, sOff, NR, alpha, beta, c, cOff, ldc, mr, nr, bias, biasAt, relu);
     }
 
     /**
@@ -169,7 +171,8 @@ final class VectorGemmTile {
      * leaves at most L of them): half the work of padding them to a full tile.
      */
     static void tileNarrow(int kc, float[] ap, int aOff, float[] bp, int bOff, float alpha, float beta,
-                           float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff) {
+                           float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff,
+                           float[] bias, int biasAt, boolean relu) {
         FloatVector c0 = FloatVector.zero(F);
         FloatVector c1 = FloatVector.zero(F);
         FloatVector c2 = FloatVector.zero(F);
@@ -198,12 +201,13 @@ final class VectorGemmTile {
         c5.intoArray(scratch, sOff + 5 * L);
         c6.intoArray(scratch, sOff + 6 * L);
         c7.intoArray(scratch, sOff + 7 * L);
-        fold(scratch, sOff, L, alpha, beta, c, cOff, ldc, mr, nr);
+        fold(scratch, sOff, L, alpha, beta, c, cOff, ldc, mr, nr, bias, biasAt, relu);
     }
 
     /** The narrow tile reading op(A) = A in place, as {@link #tileDirectA} does. */
     static void tileNarrowDirectA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, float alpha,
-                                  float beta, float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff) {
+                                  float beta, float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff,
+                                  float[] bias, int biasAt, boolean relu) {
         int row0 = aOff;
         int row1 = aOff + lda;
         int row2 = aOff + 2 * lda;
@@ -239,7 +243,7 @@ final class VectorGemmTile {
         c5.intoArray(scratch, sOff + 5 * L);
         c6.intoArray(scratch, sOff + 6 * L);
         c7.intoArray(scratch, sOff + 7 * L);
-        fold(scratch, sOff, L, alpha, beta, c, cOff, ldc, mr, nr);
+        fold(scratch, sOff, L, alpha, beta, c, cOff, ldc, mr, nr, bias, biasAt, relu);
     }
 
     /** Copies the NR floats of one packed B row. */
@@ -250,12 +254,14 @@ final class VectorGemmTile {
 
     /**
      * C[0:mr, 0:nr] = alpha * acc + beta * C, with the arithmetic of {@link ScalarKernels#combine};
-     * row r of the accumulators starts at {@code acc[accOff + r * width]}.
+     * row r of the accumulators starts at {@code acc[accOff + r * width]}. Then, on the last slice
+     * of a layer's multiply, {@link ScalarKernels#epilogue}'s bias (unless null; column j's at
+     * {@code bias[biasAt + j]}) and ReLU, while the values are still in registers.
      */
     private static void fold(float[] acc, int accOff, int width, float alpha, float beta, float[] c, int cOff, int ldc,
-                             int mr, int nr) {
+                             int mr, int nr, float[] bias, int biasAt, boolean relu) {
         if (nr < width) {
-            foldPart(acc, accOff, width, alpha, beta, c, cOff, ldc, mr, nr);
+            foldPart(acc, accOff, width, alpha, beta, c, cOff, ldc, mr, nr, bias, biasAt, relu);
             return;
         }
         FloatVector a = FloatVector.broadcast(F, alpha);
@@ -263,11 +269,14 @@ final class VectorGemmTile {
             for (int h = 0; h < width; h += L) {
                 int ci = cOff + r * ldc + h;
                 FloatVector v = FloatVector.fromArray(F, acc, accOff + r * width + h);
-                if (beta == 0f) {
-                    v.mul(a).intoArray(c, ci);
-                } else {
-                    v.fma(a, FloatVector.fromArray(F, c, ci).mul(beta)).intoArray(c, ci);
+                v = beta == 0f ? v.mul(a) : v.fma(a, FloatVector.fromArray(F, c, ci).mul(beta));
+                if (bias != null) {
+                    v = v.add(FloatVector.fromArray(F, bias, biasAt + h));
                 }
+                if (relu) {
+                    v = v.max(0f);
+                }
+                v.intoArray(c, ci);
             }
         }
     }
@@ -278,11 +287,12 @@ final class VectorGemmTile {
      * 256 bits, and at any width where the full vector would pass the end of C.
      */
     private static void foldPart(float[] acc, int accOff, int width, float alpha, float beta, float[] c, int cOff, int ldc,
-                                 int mr, int nr) {
+                                 int mr, int nr, float[] bias, int biasAt, boolean relu) {
         for (int r = 0; r < mr; r++) {
             for (int j = 0; j < nr; j++) {
                 int ci = cOff + r * ldc + j;
-                c[ci] = ScalarKernels.combine(acc[accOff + r * width + j], alpha, beta, c[ci]);
+                float v = ScalarKernels.combine(acc[accOff + r * width + j], alpha, beta, c[ci]);
+                c[ci] = ScalarKernels.epilogue(v, bias, biasAt + j, relu);
             }
         }
     }

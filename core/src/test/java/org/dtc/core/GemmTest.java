@@ -107,6 +107,8 @@ class GemmTest {
                         float[] c = TestArrays.matrix(random, 1, m, n + 3, n + 3);
                         float[] separate = c.clone();
                         one.multiply(opA, opB, m, n, k, ab[0], a, 0, lda, b, 0, ldb, ab[1], separate, 1, n + 3);
+                        float[] noBias = separate.clone();
+                        Kernels.relu(noBias.length, noBias, 0, noBias, 0);
                         for (int i = 0; i < m; i++) {
                             Kernels.axpy(n, 1f, bias, 2, separate, 1 + i * (n + 3));
                         }
@@ -122,6 +124,11 @@ class GemmTest {
                             g.multiply(opA, opB, m, n, k, ab[0], a, 0, lda, b, 0, ldb, ab[1], biasOnly, 1, n + 3, bias, 2,
                                     false);
                             assertThat(biasOnly).as("bias, %d threads, %s", g.threads(), what).isEqualTo(reluOnly);
+                            float[] unbiased = c.clone();
+                            g.multiply(opA, opB, m, n, k, ab[0], a, 0, lda, b, 0, ldb, ab[1], unbiased, 1, n + 3, null, 0,
+                                    true);
+                            assertThat(unbiased).as("ReLU, %d threads, %s", g.threads(), what).isEqualTo(
+                                    keepPadding(noBias, c, m, n, n + 3));
                         }
                     }
                 }
@@ -274,52 +281,61 @@ class GemmTest {
         }
         RandomStream random = new RandomStream(24);
         int nr = Gemm.NR;
+        // Each tile also runs with the layer epilogue: no bias and no ReLU, a bias from an offset, both.
+        float[] biasValues = TestArrays.floats(random, 0, 5 + nr, 0);
         for (int kc : new int[] {1, 2, 17, Gemm.KC}) {
             float[] ap = TestArrays.floats(random, 0, kc * Gemm.MR, 0);
             float[] bp = TestArrays.floats(random, 0, kc * nr, 0);
             for (int mr : new int[] {1, Gemm.MR - 1, Gemm.MR}) {
-                for (int w : new int[] {1, nr - 1, nr}) {
-                    for (float beta : new float[] {0f, 1f, -0.5f}) {
-                        float[] cVector = TestArrays.floats(random, 0, Gemm.MR * (nr + 3), 0);
-                        float[] cScalar = cVector.clone();
-                        VectorGemmTile.tile(kc, ap, 0, bp, 0, 1.5f, beta, cVector, 0, nr + 3, mr, w,
-                                new float[3 + Gemm.MR * nr], 3);
-                        ScalarKernels.gemmTile(kc, ap, 0, 1, Gemm.MR, bp, 0, nr, 1.5f, beta, cScalar, 0, nr + 3, mr, w);
-                        assertThat(cVector).as("kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta).isEqualTo(cScalar);
-                        // A in place: rows kc + 3 apart (a leading dimension longer than the row).
-                        float[] aRows = TestArrays.floats(random, 0, Gemm.MR * (kc + 3), 0);
-                        float[] cDirect = cVector.clone();
-                        float[] cDirectScalar = cVector.clone();
-                        VectorGemmTile.tileDirectA(kc, aRows, 2, kc + 3, bp, 0, 1.5f, beta, cDirect, 0, nr + 3, mr, w,
-                                new float[3 + Gemm.MR * nr], 3);
-                        ScalarKernels.gemmTile(kc, aRows, 2, kc + 3, 1, bp, 0, nr, 1.5f, beta, cDirectScalar, 0,
-                                nr + 3, mr, w);
-                        assertThat(cDirect).as("A in place kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta)
-                                .isEqualTo(cDirectScalar);
+                for (int e = 0; e < 3; e++) {
+                    float[] bias = e == 0 ? null : biasValues;
+                    boolean relu = e == 2;
+                    String epilogue = "bias=" + (bias != null) + " relu=" + relu;
+                    for (int w : new int[] {1, nr - 1, nr}) {
+                        for (float beta : new float[] {0f, 1f, -0.5f}) {
+                            float[] cVector = TestArrays.floats(random, 0, Gemm.MR * (nr + 3), 0);
+                            float[] cScalar = cVector.clone();
+                            VectorGemmTile.tile(kc, ap, 0, bp, 0, 1.5f, beta, cVector, 0, nr + 3, mr, w,
+                                    new float[3 + Gemm.MR * nr], 3, bias, 5, relu);
+                            ScalarKernels.gemmTile(kc, ap, 0, 1, Gemm.MR, bp, 0, nr, 1.5f, beta, cScalar, 0, nr + 3,
+                                    mr, w, bias, 5, relu);
+                            assertThat(cVector).as("kc=%d mr=%d nr=%d beta=%s %s", kc, mr, w, beta, epilogue)
+                                    .isEqualTo(cScalar);
+                            // A in place: rows kc + 3 apart (a leading dimension longer than the row).
+                            float[] aRows = TestArrays.floats(random, 0, Gemm.MR * (kc + 3), 0);
+                            float[] cDirect = cVector.clone();
+                            float[] cDirectScalar = cVector.clone();
+                            VectorGemmTile.tileDirectA(kc, aRows, 2, kc + 3, bp, 0, 1.5f, beta, cDirect, 0, nr + 3,
+                                    mr, w, new float[3 + Gemm.MR * nr], 3, bias, 5, relu);
+                            ScalarKernels.gemmTile(kc, aRows, 2, kc + 3, 1, bp, 0, nr, 1.5f, beta, cDirectScalar, 0,
+                                    nr + 3, mr, w, bias, 5, relu);
+                            assertThat(cDirect).as("A in place kc=%d mr=%d nr=%d beta=%s %s", kc, mr, w, beta,
+                                    epilogue).isEqualTo(cDirectScalar);
+                        }
                     }
-                }
-                int narrow = Gemm.NR_NARROW;
-                for (int w : new int[] {1, narrow - 1, narrow}) {
-                    for (float beta : new float[] {0f, 2f}) {
-                        float[] cVector = TestArrays.floats(random, 0, Gemm.MR * (narrow + 1), 0);
-                        float[] cScalar = cVector.clone();
-                        VectorGemmTile.tileNarrow(kc, ap, 0, bp, 0, -0.5f, beta, cVector, 0, narrow + 1, mr, w,
-                                new float[3 + Gemm.MR * narrow], 3);
-                        ScalarKernels.gemmTile(kc, ap, 0, 1, Gemm.MR, bp, 0, narrow, -0.5f, beta, cScalar, 0,
-                                narrow + 1, mr, w);
-                        assertThat(cVector).as("narrow kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta)
-                                .isEqualTo(cScalar);
-                        // A in place, rows kc + 3 apart; C ends right after the tile, so a store
-                        // beyond nr would fail (the masked fold must not touch those lanes).
-                        float[] aRows = TestArrays.floats(random, 0, Gemm.MR * (kc + 3), 0);
-                        float[] cDirect = TestArrays.floats(random, 0, (mr - 1) * (narrow + 1) + w, 0);
-                        float[] cDirectScalar = cDirect.clone();
-                        VectorGemmTile.tileNarrowDirectA(kc, aRows, 1, kc + 3, bp, 0, -0.5f, beta, cDirect, 0,
-                                narrow + 1, mr, w, new float[3 + Gemm.MR * narrow], 3);
-                        ScalarKernels.gemmTile(kc, aRows, 1, kc + 3, 1, bp, 0, narrow, -0.5f, beta, cDirectScalar, 0,
-                                narrow + 1, mr, w);
-                        assertThat(cDirect).as("narrow, A in place, kc=%d mr=%d nr=%d beta=%s", kc, mr, w, beta)
-                                .isEqualTo(cDirectScalar);
+                    int narrow = Gemm.NR_NARROW;
+                    for (int w : new int[] {1, narrow - 1, narrow}) {
+                        for (float beta : new float[] {0f, 2f}) {
+                            float[] cVector = TestArrays.floats(random, 0, Gemm.MR * (narrow + 1), 0);
+                            float[] cScalar = cVector.clone();
+                            VectorGemmTile.tileNarrow(kc, ap, 0, bp, 0, -0.5f, beta, cVector, 0, narrow + 1, mr, w,
+                                    new float[3 + Gemm.MR * narrow], 3, bias, 5, relu);
+                            ScalarKernels.gemmTile(kc, ap, 0, 1, Gemm.MR, bp, 0, narrow, -0.5f, beta, cScalar, 0,
+                                    narrow + 1, mr, w, bias, 5, relu);
+                            assertThat(cVector).as("narrow kc=%d mr=%d nr=%d beta=%s %s", kc, mr, w, beta, epilogue)
+                                    .isEqualTo(cScalar);
+                            // A in place, rows kc + 3 apart; C ends right after the tile, so a store
+                            // beyond nr would fail (the masked fold must not touch those lanes).
+                            float[] aRows = TestArrays.floats(random, 0, Gemm.MR * (kc + 3), 0);
+                            float[] cDirect = TestArrays.floats(random, 0, (mr - 1) * (narrow + 1) + w, 0);
+                            float[] cDirectScalar = cDirect.clone();
+                            VectorGemmTile.tileNarrowDirectA(kc, aRows, 1, kc + 3, bp, 0, -0.5f, beta, cDirect, 0,
+                                    narrow + 1, mr, w, new float[3 + Gemm.MR * narrow], 3, bias, 5, relu);
+                            ScalarKernels.gemmTile(kc, aRows, 1, kc + 3, 1, bp, 0, narrow, -0.5f, beta, cDirectScalar,
+                                    0, narrow + 1, mr, w, bias, 5, relu);
+                            assertThat(cDirect).as("narrow, A in place, kc=%d mr=%d nr=%d beta=%s %s", kc, mr, w,
+                                    beta, epilogue).isEqualTo(cDirectScalar);
+                        }
                     }
                 }
             }
