@@ -99,6 +99,9 @@ public final class Gemm implements AutoCloseable {
     private float[] bias;
     private int biasOff;
     private boolean relu;
+    private RowsDone then;
+    /** Whether each row block is final when its worker leaves it: C split by rows, one column block. */
+    private boolean rowsInBlocks;
     private int sliceDepth;
     private int blockRows;
     private boolean bOnDemand;
@@ -177,6 +180,19 @@ public final class Gemm implements AutoCloseable {
         };
     }
 
+    /**
+     * Work on finished rows of C, handed over by {@link #multiply}: called once for each band of
+     * rows in a partition of 0..m-1, after the band's values, bias and ReLU included, are final.
+     * When the multiply splits C by rows, each band goes to the thread that computed it, while
+     * its rows are still in that thread's cache, and bands run concurrently; {@code worker}
+     * (0 until {@link #threads()}) tells their threads apart. Otherwise it is called once, for
+     * all rows, on the calling thread, as worker 0.
+     */
+    @FunctionalInterface
+    public interface RowsDone {
+        void rowsDone(int first, int count, int worker);
+    }
+
     /** Undoes a {@link #bind}. */
     public interface Binding extends AutoCloseable {
         @Override
@@ -198,17 +214,25 @@ public final class Gemm implements AutoCloseable {
         multiply(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, null, 0, false);
     }
 
+    /** The multiply with a layer's bias and ReLU (see the next method), nothing handed over. */
+    public void multiply(Op opA, Op opB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                         float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+                         float[] bias, int biasOff, boolean relu) {
+        multiply(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, relu, null);
+    }
+
     /**
      * The same multiply, then C[i, j] += bias[biasOff + j] (unless bias is null) and, when
      * {@code relu}, C[i, j] = max(C[i, j], 0): a layer's forward pass. Each tile gets them as its
      * last slice is folded into C, on values still in registers, instead of two more passes over
      * all of C; the values are those of {@link Kernels#axpy} on each row and then
-     * {@link Kernels#relu}, to the bit.
+     * {@link Kernels#relu}, to the bit. Finished rows go to {@code then} unless it is null: the next
+     * layer can take them while they are in cache (see {@link RowsDone}).
      */
     public synchronized void multiply(Op opA, Op opB, int m, int n, int k, float alpha,
                                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                       float beta, float[] c, int cOff, int ldc,
-                                      float[] bias, int biasOff, boolean relu) {
+                                      float[] bias, int biasOff, boolean relu, RowsDone then) {
         Checks.dimensions(m, n, k);
         // Stored shapes: op(A) is m x k, so A is m x k or k x m; likewise B.
         Checks.matrix("A", a, aOff, opA == Op.N ? m : k, opA == Op.N ? k : m, lda);
@@ -239,26 +263,31 @@ public final class Gemm implements AutoCloseable {
         this.bias = bias;
         this.biasOff = biasOff;
         this.relu = relu;
+        this.then = then;
         try {
             if (k == 0 || alpha == 0f) {
                 scaleC(m, n, beta, c, cOff, ldc);
                 applyBiasAndRelu();
+                rowsInBlocks = false;
             } else {
                 multiplyInBlocks();
+            }
+            if (then != null && !rowsInBlocks) {
+                then.rowsDone(0, m, 0);
             }
         } finally {
             this.a = null;
             this.b = null;
             this.c = null;
             this.bias = null;
+            this.then = null;
         }
     }
 
     /** The multiply set up in the fields, k > 0 and alpha != 0: B packed per column block, then the row or column bands. */
     private void multiplyInBlocks() {
-        // Equal slices (784 = 3 x 262 rather than 256 + 256 + 256 + 16): every pass over C
-        // then does as much work as the others. Slicing depends on k alone, never on threads.
-        sliceDepth = ceilDiv(k, ceilDiv(k, KC));
+        // Slicing depends on k alone, never on threads or blocks: the bits do not either.
+        sliceDepth = sliceDepth(k);
         blockRows = (long) m * k <= WHOLE_A_BUDGET ? roundUp(m, MR)
                 : Math.max(MR, Math.min(MC, A_BLOCK_BUDGET / k / MR * MR));
         // With one block of rows, each B panel is used once: packing it into a small buffer
@@ -274,6 +303,7 @@ public final class Gemm implements AutoCloseable {
             int rowTiles = ceilDiv(m, MR);
             int colTiles = ceilDiv(nc, NR);
             splitRows = rowTiles >= colTiles;
+            rowsInBlocks = splitRows && nc == n;
             if (!bOnDemand) {
                 partCount = parallel ? Math.min(pool.threads(), colTiles) : 1;
                 pool.run(packJob, partCount);
@@ -281,6 +311,14 @@ public final class Gemm implements AutoCloseable {
             partCount = parallel ? Math.min(pool.threads(), splitRows ? rowTiles : colTiles) : 1;
             pool.run(multiplyJob, partCount);
         }
+    }
+
+    /**
+     * Depth of the KC slices of an inner dimension k: equal slices (784 = 3 x 262 rather than
+     * 256 + 256 + 256 + 16), so that every pass over C does as much work as the others.
+     */
+    static int sliceDepth(int k) {
+        return ceilDiv(k, ceilDiv(k, KC));
     }
 
     private static void scaleC(int m, int n, float beta, float[] c, int cOff, int ldc) {
@@ -377,59 +415,68 @@ public final class Gemm implements AutoCloseable {
                         int cTile = cOff + (ic + ir) * ldc + jc + jr;
                         if (ir < fullRows) {
                             int at = aOff + (ic + ir) * lda + pc;
-                            tile(kc, a, at, lda, 1, bPanel, sliceBeta, cTile, mr, nr, scratch, sliceBias, biasAt,
-                                    sliceRelu);
+                            tile(kc, a, at, lda, 1, panels, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr,
+                                    scratch, sliceBias, biasAt, sliceRelu);
                         } else {
                             int aPanel = (ir - fullRows) * k + pc * MR;
-                            tile(kc, ap, aPanel, 1, MR, bPanel, sliceBeta, cTile, mr, nr, scratch, sliceBias,
-                                    biasAt, sliceRelu);
+                            tile(kc, ap, aPanel, 1, MR, panels, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr,
+                                    scratch, sliceBias, biasAt, sliceRelu);
                         }
                     }
                 }
             }
+            if (rowsInBlocks && then != null) {
+                then.rowsDone(ic, mc, w);
+            }
         }
     }
 
     /**
-     * One register tile; A at {@code ap[aPanel + r * aRow + p * aStep]}: packed (aRow 1, aStep MR) or in place
-     * (aStep 1). The B panel is at {@code panels[bPanel]}, the accumulators are parked at {@code panels[scratch]}.
+     * One register tile of C = alpha * A panel * B panel + beta * C, then the epilogue (bias and
+     * ReLU) when this is the last slice. A at {@code ap[aAt + r * aRow + p * aStep]}: packed
+     * (aRow 1, aStep MR) or in place (aStep 1); the B panel at {@code bp[bPanel]}, the
+     * accumulators parked at {@code bp[scratch]}.
      */
-    private void tile(int kc, float[] ap, int aPanel, int aRow, int aStep, int bPanel, float sliceBeta,
-                      int cTile, int mr, int nr, int scratch, float[] tileBias, int biasAt, boolean tileRelu) {
-        float[] bp = panels;
+    static void tile(int kc, float[] ap, int aAt, int aRow, int aStep, float[] bp, int bPanel, float alpha,
+                     float beta, float[] c, int cTile, int ldc, int mr, int nr, int scratch,
+                     float[] bias, int biasAt, boolean relu) {
         boolean narrow = nr <= NR_NARROW;
         if (Simd.BITS == 0) {
-            int width = narrow ? NR_NARROW : NR;
-            ScalarKernels.gemmTile(kc, ap, aPanel, aRow, aStep, bp, bPanel, width, alpha, sliceBeta,
-                    c, cTile, ldc, mr, nr, tileBias, biasAt, tileRelu);
+            ScalarKernels.gemmTile(kc, ap, aAt, aRow, aStep, bp, bPanel, panelWidth(nr), alpha, beta,
+                    c, cTile, ldc, mr, nr, bias, biasAt, relu);
         } else if (aStep == 1) {
             if (narrow) {
-                VectorGemmTile.tileNarrowDirectA(kc, ap, aPanel, aRow, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr,
-                        nr, bp, scratch, tileBias, biasAt, tileRelu);
+                VectorGemmTile.tileNarrowDirectA(kc, ap, aAt, aRow, bp, bPanel, alpha, beta, c, cTile, ldc, mr,
+                        nr, bp, scratch, bias, biasAt, relu);
             } else {
-                VectorGemmTile.tileDirectA(kc, ap, aPanel, aRow, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr,
-                        bp, scratch, tileBias, biasAt, tileRelu);
+                VectorGemmTile.tileDirectA(kc, ap, aAt, aRow, bp, bPanel, alpha, beta, c, cTile, ldc, mr, nr,
+                        bp, scratch, bias, biasAt, relu);
             }
         } else if (narrow) {
-            VectorGemmTile.tileNarrow(kc, ap, aPanel, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, bp,
-                    scratch, tileBias, biasAt, tileRelu);
+            VectorGemmTile.tileNarrow(kc, ap, aAt, bp, bPanel, alpha, beta, c, cTile, ldc, mr, nr, bp,
+                    scratch, bias, biasAt, relu);
         } else {
-            VectorGemmTile.tile(kc, ap, aPanel, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, bp, scratch,
-                    tileBias, biasAt, tileRelu);
+            VectorGemmTile.tile(kc, ap, aAt, bp, bPanel, alpha, beta, c, cTile, ldc, mr, nr, bp, scratch,
+                    bias, biasAt, relu);
         }
     }
 
-    /**
-     * Packs the panel of op(B)[pc:pc+kc, jc+j0 : jc+j0+NR] k-major from {@code dst[to]}, zero-padded;
-     * a last panel of at most NR_NARROW columns is packed NR_NARROW wide for the narrow tile.
-     */
+    /** Packs the panel of op(B)[pc:pc+kc, jc+j0 : jc+j0+NR] of the current column block. */
     private void packB(int pc, int kc, int j0, float[] dst, int to) {
-        int width = Math.min(NR, nc - j0);
-        int panelWidth = width <= NR_NARROW ? NR_NARROW : NR;
+        packPanel(opB, b, bOff, ldb, pc, kc, jc + j0, Math.min(NR, nc - j0), dst, to);
+    }
+
+    /**
+     * Packs op(B)[p0:p0+kc, col0:col0+width] (width at most NR) k-major from {@code dst[to]},
+     * zero-padded to {@link #panelWidth}: NR columns, or NR_NARROW for the narrow tile.
+     */
+    static void packPanel(Op opB, float[] b, int bOff, int ldb, int p0, int kc, int col0, int width,
+                          float[] dst, int to) {
+        int panelWidth = panelWidth(width);
         if (opB == Op.N) {
             boolean vectorRows = width == NR && Simd.BITS != 0;
             for (int p = 0; p < kc; p++) {
-                int from = bOff + (pc + p) * ldb + jc + j0;
+                int from = bOff + (p0 + p) * ldb + col0;
                 int row = to + p * panelWidth;
                 if (vectorRows) {
                     VectorGemmTile.copyPanelRow(b, from, dst, row);
@@ -440,7 +487,12 @@ public final class Gemm implements AutoCloseable {
             }
             return;
         }
-        packTransposed(pc, kc, j0, width, panelWidth, dst, to);
+        packTransposed(b, bOff, ldb, p0, kc, col0, width, panelWidth, dst, to);
+    }
+
+    /** Floats per k step of the packed panel that holds {@code width} columns. */
+    static int panelWidth(int width) {
+        return width <= NR_NARROW ? NR_NARROW : NR;
     }
 
     /**
@@ -448,13 +500,14 @@ public final class Gemm implements AutoCloseable {
      * packed columns side by side (40% faster than a row at a time: eight streams at once). A
      * method of its own, so that the plain copy above compiles as before.
      */
-    private void packTransposed(int pc, int kc, int j0, int width, int panelWidth, float[] dst, int to) {
+    private static void packTransposed(float[] b, int bOff, int ldb, int p0, int kc, int col0, int width,
+                                       int panelWidth, float[] dst, int to) {
         int jj = 0;
         for (; jj + 8 <= width; jj += 8) {
-            packEightRows(b, bOff + (jc + j0 + jj) * ldb + pc, ldb, kc, dst, to + jj, panelWidth);
+            packEightRows(b, bOff + (col0 + jj) * ldb + p0, ldb, kc, dst, to + jj, panelWidth);
         }
         for (; jj < width; jj++) {
-            int from = bOff + (jc + j0 + jj) * ldb + pc;
+            int from = bOff + (col0 + jj) * ldb + p0;
             for (int p = 0; p < kc; p++) {
                 dst[to + p * panelWidth + jj] = b[from + p];
             }
