@@ -9,7 +9,7 @@ final class Linear {
 
     /**
      * y (batch x out) = x (batch x in) W^T (+ b), then max(y, 0) when {@code relu}: the bias and
-     * the ReLU are applied by the multiply to each block of y while it is in cache.
+     * the ReLU are applied by the multiply to each tile of y as it is finished.
      */
     static void forward(int batch, int in, int out, float[] x, int xOff, float[] params, int w, int b, float[] y,
                         boolean relu) {

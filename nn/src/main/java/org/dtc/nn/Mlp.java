@@ -34,6 +34,7 @@ public final class Mlp {
     private float[][] xhat;
     private float[][] invstd;
     private float[][] act;
+    private final FusedOutput fusedOutput = new FusedOutput();
     private float[] logProbs;
     private float[] shifted;
     private double[] lse;
@@ -236,6 +237,12 @@ public final class Mlp {
         for (int l = 0; l < layers; l++) {
             int width = spec.size(l + 1);
             boolean hidden = l < layers - 1;
+            if (!training && l == layers - 2 && !spec.hiddenNorm()) {
+                // Evaluation: the output layer takes each band of the last hidden layer's rows in cache.
+                fusedOutput.forward(count, spec.size(l), width, spec.outputs(), in, inOff, params, layout.weight()[l],
+                        layout.bias()[l], z[l], layout.weight()[l + 1], layout.bias()[l + 1], z[l + 1]);
+                break;
+            }
             // Without batch norm between them, the ReLU follows the linear layer at once: the multiply applies it.
             Linear.forward(count, spec.size(l), width, in, inOff, params, layout.weight()[l], layout.bias()[l], z[l],
                     hidden && !spec.hiddenNorm());

@@ -208,6 +208,30 @@ class MlpTest {
     }
 
     @Test
+    void evaluationHandsHiddenRowsToTheOutputLayerWithTheSameBits() {
+        // Without batch norm, training and evaluation compute the same logits; evaluation runs the
+        // last two layers as one pass (FusedOutput), training one layer after the other.
+        NetworkSpec[] specs = {NetworkSpec.parse("784-64-10").withBias(true), NetworkSpec.parse("30-40-17-5")};
+        for (NetworkSpec spec : specs) {
+            Mlp net = trained(spec, 18);
+            for (int threads : new int[] {1, 2}) {
+                try (org.dtc.core.Gemm gemm = new org.dtc.core.Gemm(threads);
+                     org.dtc.core.Gemm.Binding ignored = org.dtc.core.Gemm.bind(gemm)) {
+                    Mlp big = Mlp.restore(net.state(), 500);
+                    float[] x = inputs(spec, 500, 19);
+                    for (int count : new int[] {1, 7, 500}) { // 500 x 784: several blocks of rows per thread
+                        big.forward(x, 0, count, false);
+                        float[] evaluated = java.util.Arrays.copyOf(big.logits(), count * spec.outputs());
+                        big.forward(x, 0, count, true);
+                        assertThat(java.util.Arrays.copyOf(big.logits(), count * spec.outputs()))
+                                .as("%s, %d samples, %d threads", spec, count, threads).isEqualTo(evaluated);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aNonFiniteLossStopsTrainingNamingTheBatch() {
         Mlp net = trained(NetworkSpec.parse("4-3"), 17);
         float[] x = {1, 2, Float.NaN, 4};
