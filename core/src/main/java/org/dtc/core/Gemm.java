@@ -60,6 +60,8 @@ public final class Gemm implements AutoCloseable {
     static final int NR_NARROW = NR / 2;
     /** Up to this many columns of C (8 panels) the wide tile reads op(A) = A in place. */
     static final int IN_PLACE_A_MAX_COLUMNS = 8 * NR;
+    /** Whether A's rows are packed by transposing them in vector registers (eight rows fit in one). */
+    private static final boolean VECTOR_TRANSPOSE = Simd.BITS != 0 && VectorGemmTile.transposes();
     /** Below this many multiply-adds one thread is faster than waking the others. */
     private static final long PARALLEL_THRESHOLD = 1L << 18;
 
@@ -546,7 +548,11 @@ public final class Gemm implements AutoCloseable {
                     }
                 }
             } else if (height == MR) {
-                packEightRows(a, aOff + (ic + i0) * lda, lda, k, dst, base, MR);
+                if (VECTOR_TRANSPOSE) {
+                    VectorGemmTile.packEightRows(a, aOff + (ic + i0) * lda, lda, k, dst, base);
+                } else {
+                    packEightRows(a, aOff + (ic + i0) * lda, lda, k, dst, base, MR);
+                }
             } else {
                 for (int ii = 0; ii < MR; ii++) {
                     int from = aOff + (ic + i0 + ii) * lda;
@@ -569,7 +575,7 @@ public final class Gemm implements AutoCloseable {
      * by side, each in order: float p of row r goes to {@code dst[to + p * step + r]}, so that the
      * destination is written in order (a row at a time wrote every step-th float, 10-40% slower).
      */
-    private static void packEightRows(float[] src, int from, int ld, int count, float[] dst, int to, int step) {
+    static void packEightRows(float[] src, int from, int ld, int count, float[] dst, int to, int step) {
         int from1 = from + ld;
         int from2 = from1 + ld;
         int from3 = from2 + ld;

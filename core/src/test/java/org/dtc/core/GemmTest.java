@@ -275,6 +275,24 @@ class GemmTest {
      * a GEMM result.
      */
     @Test
+    void packingAInVectorRegistersEqualsPackingAFloatAtATime() {
+        if (!Simd.vectorized() || !VectorGemmTile.transposes()) {
+            return; // no vector packing at this width: the GEMM tests cover the scalar one
+        }
+        RandomStream random = new RandomStream(25);
+        int lanes = VectorGemmTile.lanes();
+        for (int count : new int[] {0, 1, lanes - 1, lanes, lanes + 1, 3 * lanes + 5, 784}) {
+            int ld = count + 7;
+            float[] src = TestArrays.floats(random, 0, 3 + 8 * ld, 0);
+            float[] scalar = TestArrays.floats(random, 0, 2 + 8 * count + 5, 0);
+            float[] vector = scalar.clone();
+            Gemm.packEightRows(src, 3, ld, count, scalar, 2, Gemm.MR);
+            VectorGemmTile.packEightRows(src, 3, ld, count, vector, 2);
+            assertThat(vector).as("%d columns", count).isEqualTo(scalar);
+        }
+    }
+
+    @Test
     void vectorTileEqualsScalarTileBitForBit() {
         if (!Simd.vectorized()) {
             return; // the scalar tile is the only one in this JVM; the other runs cover the vector one
