@@ -232,6 +232,45 @@ class MlpTest {
     }
 
     @Test
+    void evaluationThroughTheFusedLayersGivesTheTrainingPathsLossAndAccuracy() {
+        // Evaluation runs the last two layers as one pass; the training path's logits (one layer
+        // after the other), scored batch by batch, must give the same loss to the bit.
+        NetworkSpec spec = NetworkSpec.parse("784-40-10").withBias(true);
+        Mlp net = trained(spec, 20);
+        int count = 700;
+        int batch = 300;
+        float[] x = inputs(spec, count, 21);
+        int[] y = new int[count];
+        for (int i = 0; i < count; i++) {
+            y[i] = (i * 7) % 10;
+        }
+        for (int threads : new int[] {1, 2}) {
+            try (org.dtc.core.Gemm gemm = new org.dtc.core.Gemm(threads);
+                 org.dtc.core.Gemm.Binding ignored = org.dtc.core.Gemm.bind(gemm)) {
+                Mlp big = Mlp.restore(net.state(), batch);
+                Evaluation e = big.evaluate(x, y, count, batch);
+                SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(batch, 10);
+                float[] logProbs = new float[batch * 10];
+                double lossSum = 0;
+                int hits = 0;
+                for (int start = 0; start < count; start += batch) {
+                    int size = Math.min(batch, count - start);
+                    big.forward(x, start * 784, size, true);
+                    lossSum += size * loss.forward(size, big.logits(), y, start, logProbs);
+                    for (int i = 0; i < size; i++) {
+                        hits += SoftmaxCrossEntropy.argmax(big.logits(), i * 10, 10) == y[start + i] ? 1 : 0;
+                    }
+                }
+                assertThat(e.loss()).as("%d threads", threads).isEqualTo(lossSum / count);
+                assertThat(e.accuracy()).as("%d threads", threads).isEqualTo((double) hits / count);
+            }
+        }
+        y[450] = 10;
+        assertThatThrownBy(() -> net.evaluate(x, y, count, 16)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("label 10 of sample 2 is outside 0..9");
+    }
+
+    @Test
     void aNonFiniteLossStopsTrainingNamingTheBatch() {
         Mlp net = trained(NetworkSpec.parse("4-3"), 17);
         float[] x = {1, 2, Float.NaN, 4};
