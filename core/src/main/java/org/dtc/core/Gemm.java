@@ -60,8 +60,16 @@ public final class Gemm implements AutoCloseable {
     static final int NR_NARROW = NR / 2;
     /** Up to this many columns of C (8 panels) the wide tile reads op(A) = A in place. */
     static final int IN_PLACE_A_MAX_COLUMNS = 8 * NR;
-    /** Whether A's rows are packed by transposing them in vector registers (eight rows fit in one). */
+    /** Whether A's rows can be packed by transposing them in vector registers (eight rows fit in one). */
     private static final boolean VECTOR_TRANSPOSE = Simd.BITS != 0 && VectorGemmTile.transposes();
+    /**
+     * Rows of op(A) from which its panels are transposed in vector registers: a test-set-sized A,
+     * where it saves 6-7% of the multiply. Below, a float at a time: the vector transposition's
+     * shuffles run slowly until the JIT has compiled them, which cost about 0.3 s of a training
+     * run's first 50 steps at batch 512, more than it saved there (60 µs a step at H = 512, and
+     * only while C has more than 8 panels).
+     */
+    private static final int VECTOR_TRANSPOSE_MIN_ROWS = 2048;
     /** Below this many multiply-adds one thread is faster than waking the others. */
     private static final long PARALLEL_THRESHOLD = 1L << 18;
 
@@ -548,7 +556,7 @@ public final class Gemm implements AutoCloseable {
                     }
                 }
             } else if (height == MR) {
-                if (VECTOR_TRANSPOSE) {
+                if (VECTOR_TRANSPOSE && m >= VECTOR_TRANSPOSE_MIN_ROWS) {
                     VectorGemmTile.packEightRows(a, aOff + (ic + i0) * lda, lda, k, dst, base);
                 } else {
                     packEightRows(a, aOff + (ic + i0) * lda, lda, k, dst, base, MR);

@@ -48,6 +48,8 @@ class GemmTest {
         }
         shapes.add(new int[] {Gemm.KC * 2 + 3, Gemm.KC + 1, 3 * Gemm.NR + 5}); // two K slices, many tiles
         shapes.add(new int[] {513, 513, 513});
+        // Enough rows, and more than 8 panels of C, for A to be packed by transposing it in vector registers.
+        shapes.add(new int[] {2048 + 9, 37, 9 * Gemm.NR + 3});
         return shapes;
     }
 
