@@ -110,6 +110,9 @@ public final class Gemm implements AutoCloseable {
     private int biasOff;
     private boolean relu;
     private RowsDone then;
+    private boolean keepRows;
+    /** Per worker, a block of rows of C that C need not keep (see {@link #multiply}). */
+    private final float[][] rowScratch;
     /** Whether each row block is final when its worker leaves it: C split by rows, one column block. */
     private boolean rowsInBlocks;
     private int sliceDepth;
@@ -126,6 +129,7 @@ public final class Gemm implements AutoCloseable {
     public Gemm(int threads) {
         pool = new WorkerPool(threads, "dtc-gemm");
         packedA = new float[threads][A_BLOCK_BUDGET];
+        rowScratch = new float[threads][0];
         allocatePanels(PACKED_B_BUDGET);
     }
 
@@ -196,11 +200,13 @@ public final class Gemm implements AutoCloseable {
      * When the multiply splits C by rows, each band goes to the thread that computed it, while
      * its rows are still in that thread's cache, and bands run concurrently; {@code worker}
      * (0 until {@link #threads()}) tells their threads apart. Otherwise it is called once, for
-     * all rows, on the calling thread, as worker 0.
+     * all rows, on the calling thread, as worker 0. Row {@code first + i} of C is at
+     * {@code rows[rowsOff + i * ld]}: in C, or in the worker's scratch when the multiply was
+     * told that C need not keep them.
      */
     @FunctionalInterface
     public interface RowsDone {
-        void rowsDone(int first, int count, int worker);
+        void rowsDone(int first, int count, int worker, float[] rows, int rowsOff, int ld);
     }
 
     /** Undoes a {@link #bind}. */
@@ -228,7 +234,8 @@ public final class Gemm implements AutoCloseable {
     public void multiply(Op opA, Op opB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
                          float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                          float[] bias, int biasOff, boolean relu) {
-        multiply(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, relu, null);
+        multiply(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, relu, null,
+                true);
     }
 
     /**
@@ -237,12 +244,16 @@ public final class Gemm implements AutoCloseable {
      * last slice is folded into C, on values still in registers, instead of two more passes over
      * all of C; the values are those of {@link Kernels#axpy} on each row and then
      * {@link Kernels#relu}, to the bit. Finished rows go to {@code then} unless it is null: the next
-     * layer can take them while they are in cache (see {@link RowsDone}).
+     * layer can take them while they are in cache (see {@link RowsDone}). Unless {@code keepRows},
+     * rows that go to {@code then} from the workers are computed in each worker's scratch instead
+     * of C, and last only until {@code then} returns: values that the next layer consumes at once
+     * then never travel to memory (C is written only where the multiply does not split it by rows).
+     * That needs beta = 0.
      */
     public synchronized void multiply(Op opA, Op opB, int m, int n, int k, float alpha,
                                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                       float beta, float[] c, int cOff, int ldc,
-                                      float[] bias, int biasOff, boolean relu, RowsDone then) {
+                                      float[] bias, int biasOff, boolean relu, RowsDone then, boolean keepRows) {
         Checks.dimensions(m, n, k);
         // Stored shapes: op(A) is m x k, so A is m x k or k x m; likewise B.
         Checks.matrix("A", a, aOff, opA == Op.N ? m : k, opA == Op.N ? k : m, lda);
@@ -250,6 +261,10 @@ public final class Gemm implements AutoCloseable {
         Checks.matrix("C", c, cOff, m, n, ldc);
         if (bias != null) {
             Checks.vector("bias", bias, biasOff, n);
+        }
+        if (!keepRows && (then == null || beta != 0f)) {
+            throw new IllegalArgumentException("rows that C does not keep need somewhere to go and beta = 0, not then="
+                    + then + ", beta=" + beta);
         }
         if (m == 0 || n == 0) {
             return;
@@ -274,6 +289,7 @@ public final class Gemm implements AutoCloseable {
         this.biasOff = biasOff;
         this.relu = relu;
         this.then = then;
+        this.keepRows = keepRows;
         try {
             if (k == 0 || alpha == 0f) {
                 scaleC(m, n, beta, c, cOff, ldc);
@@ -283,7 +299,7 @@ public final class Gemm implements AutoCloseable {
                 multiplyInBlocks();
             }
             if (then != null && !rowsInBlocks) {
-                then.rowsDone(0, m, 0);
+                then.rowsDone(0, m, 0, c, cOff, ldc);
             }
         } finally {
             this.a = null;
@@ -394,6 +410,13 @@ public final class Gemm implements AutoCloseable {
         }
         float[] ap = packedA[w];
         int scratch = LINE_START + bCapacity + w * MR * NR;
+        // Rows that go to the next layer and nowhere else stay in the worker's own block.
+        boolean inScratch = rowsInBlocks && !keepRows;
+        if (inScratch && rowScratch[w].length < blockRows * n) {
+            rowScratch[w] = new float[blockRows * n]; // once per shape: sized for the largest
+        }
+        float[] out = inScratch ? rowScratch[w] : c;
+        int outLd = inScratch ? n : ldc;
         int ncPadded = roundUp(nc, NR);
         // Each A value is used once per B panel. With few panels (a narrow layer, or the 10
         // classes of an output layer) the tile reads A's rows where they lie: packing would cost
@@ -402,6 +425,7 @@ public final class Gemm implements AutoCloseable {
         for (int ic = m0; ic < m1; ic += blockRows) {
             int mc = Math.min(blockRows, m1 - ic);
             int fullRows = aInPlace ? mc / MR * MR : 0;
+            int outRow0 = inScratch ? 0 : cOff + ic * ldc + jc;
             packA(ic + fullRows, mc - fullRows, ap);
             // Column panels outside the slices: a tile's next slice comes one pass down the block
             // later, while its 8 x NR values of C are still near (1-2% on a test-set-sized A).
@@ -422,21 +446,21 @@ public final class Gemm implements AutoCloseable {
                     }
                     for (int ir = 0; ir < mc; ir += MR) {
                         int mr = Math.min(MR, mc - ir);
-                        int cTile = cOff + (ic + ir) * ldc + jc + jr;
+                        int cTile = outRow0 + ir * outLd + jr;
                         if (ir < fullRows) {
                             int at = aOff + (ic + ir) * lda + pc;
-                            tile(kc, a, at, lda, 1, panels, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr,
+                            tile(kc, a, at, lda, 1, panels, bPanel, alpha, sliceBeta, out, cTile, outLd, mr, nr,
                                     scratch, sliceBias, biasAt, sliceRelu);
                         } else {
                             int aPanel = (ir - fullRows) * k + pc * MR;
-                            tile(kc, ap, aPanel, 1, MR, panels, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr,
+                            tile(kc, ap, aPanel, 1, MR, panels, bPanel, alpha, sliceBeta, out, cTile, outLd, mr, nr,
                                     scratch, sliceBias, biasAt, sliceRelu);
                         }
                     }
                 }
             }
             if (rowsInBlocks && then != null) {
-                then.rowsDone(ic, mc, w);
+                then.rowsDone(ic, mc, w, out, outRow0, outLd);
             }
         }
     }

@@ -207,7 +207,7 @@ public final class Kernels {
                             float beta, float[] c, int cOff, int ldc, float[] bias, int biasOff, boolean relu,
                             Gemm.RowsDone then) {
         Gemm.current().multiply(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-                bias, biasOff, relu, then);
+                bias, biasOff, relu, then, true);
     }
 
     /** C = alpha * op(A) * op(B) + beta * C on matrix views; shapes are checked to agree. */

@@ -93,27 +93,43 @@ class PackedBTest {
                 float[] a = TestArrays.matrix(random, 0, m, k, Math.max(1, k));
                 float[] b = TestArrays.matrix(random, 0, k, n, n);
                 float[] bias = TestArrays.floats(random, 0, n, 0);
-                float[] c = new float[m * n];
-                float[] seen = new float[m * n];
-                int[] times = new int[m];
-                List<String> problems = new ArrayList<>();
-                gemm.multiply(Op.N, Op.N, m, n, k, 1f, a, 0, Math.max(1, k), b, 0, n, 0f, c, 0, n, bias, 0, true,
-                        (first, count, worker) -> {
-                            if (worker < 0 || worker >= gemm.threads()) {
-                                synchronized (problems) {
-                                    problems.add("worker " + worker);
+                float[] expected = new float[m * n];
+                gemm.multiply(Op.N, Op.N, m, n, k, 1f, a, 0, Math.max(1, k), b, 0, n, 0f, expected, 0, n, bias, 0, true);
+                for (boolean keepRows : new boolean[] {true, false}) {
+                    String what = m + "x" + k + "x" + n + " on " + gemm.threads() + " threads, keepRows=" + keepRows;
+                    float[] c = new float[m * n];
+                    Arrays.fill(c, Float.NaN);
+                    float[] seen = new float[m * n];
+                    int[] times = new int[m];
+                    List<String> problems = new ArrayList<>();
+                    gemm.multiply(Op.N, Op.N, m, n, k, 1f, a, 0, Math.max(1, k), b, 0, n, 0f, c, 0, n, bias, 0, true,
+                            (first, count, worker, rows, rowsOff, ld) -> {
+                                if (worker < 0 || worker >= gemm.threads()) {
+                                    synchronized (problems) {
+                                        problems.add("worker " + worker);
+                                    }
                                 }
-                            }
-                            for (int i = first; i < first + count; i++) {
-                                times[i]++; // bands are disjoint, so no two threads touch one count
-                            }
-                            System.arraycopy(c, first * n, seen, first * n, count * n);
-                        });
-                String what = m + "x" + k + "x" + n + " on " + gemm.threads() + " threads";
-                assertThat(problems).as(what).isEmpty();
-                assertThat(times).as(what).containsOnly(1);
-                assertThat(seen).as(what).isEqualTo(c);
+                                for (int i = 0; i < count; i++) {
+                                    times[first + i]++; // bands are disjoint: no two threads touch one count
+                                    System.arraycopy(rows, rowsOff + i * ld, seen, (first + i) * n, n);
+                                }
+                            }, keepRows);
+                    assertThat(problems).as(what).isEmpty();
+                    assertThat(times).as(what).containsOnly(1);
+                    assertThat(seen).as("the rows handed over, " + what).isEqualTo(expected);
+                    if (keepRows) {
+                        assertThat(c).as("C, " + what).isEqualTo(expected);
+                    }
+                }
             }
+            // Rows that C does not keep must go somewhere, and cannot be added to C.
+            float[] c = new float[4];
+            assertThatThrownBy(() -> gemm.multiply(Op.N, Op.N, 2, 2, 2, 1f, new float[4], 0, 2, new float[4], 0, 2,
+                    0f, c, 0, 2, null, 0, false, null, false)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("then=null");
+            assertThatThrownBy(() -> gemm.multiply(Op.N, Op.N, 2, 2, 2, 1f, new float[4], 0, 2, new float[4], 0, 2,
+                    1f, c, 0, 2, null, 0, false, (f, n, w, r, o, l) -> { }, false))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beta=1.0");
         }
     }
 }
