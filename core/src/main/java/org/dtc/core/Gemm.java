@@ -586,18 +586,21 @@ public final class Gemm implements AutoCloseable {
                     packEightRows(a, aOff + (ic + i0) * lda, lda, k, dst, base, MR);
                 }
             } else {
-                for (int ii = 0; ii < MR; ii++) {
-                    int from = aOff + (ic + i0 + ii) * lda;
-                    if (ii < height) {
-                        for (int p = 0; p < k; p++) {
-                            dst[base + p * MR + ii] = a[from + p];
-                        }
-                    } else {
-                        for (int p = 0; p < k; p++) {
-                            dst[base + p * MR + ii] = 0f;
-                        }
-                    }
-                }
+                packShortPanel(a, aOff + (ic + i0) * lda, lda, height, k, dst, base);
+            }
+        }
+    }
+
+    /**
+     * A panel of fewer than MR stored rows ({@code rows} of them, {@code ld} apart from
+     * {@code src[from]}, {@code count} floats each), k-major and zero-padded to MR rows: float p
+     * of row r goes to {@code dst[to + p * MR + r]}.
+     */
+    static void packShortPanel(float[] src, int from, int ld, int rows, int count, float[] dst, int to) {
+        for (int r = 0; r < MR; r++) {
+            int row = from + r * ld;
+            for (int p = 0; p < count; p++) {
+                dst[to + p * MR + r] = r < rows ? src[row + p] : 0f;
             }
         }
     }

@@ -195,19 +195,8 @@ public final class Kernels {
     public static void gemm(Op opA, Op opB, int m, int n, int k, float alpha,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float beta, float[] c, int cOff, int ldc, float[] bias, int biasOff, boolean relu) {
-        gemm(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, relu, null);
-    }
-
-    /**
-     * The layer's forward pass, its finished rows handed to {@code then} (unless null) while they
-     * are in cache: see {@link Gemm.RowsDone}.
-     */
-    public static void gemm(Op opA, Op opB, int m, int n, int k, float alpha,
-                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                            float beta, float[] c, int cOff, int ldc, float[] bias, int biasOff, boolean relu,
-                            Gemm.RowsDone then) {
         Gemm.current().multiply(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-                bias, biasOff, relu, then, true);
+                bias, biasOff, relu);
     }
 
     /** C = alpha * op(A) * op(B) + beta * C on matrix views; shapes are checked to agree. */

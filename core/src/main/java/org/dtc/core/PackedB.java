@@ -1,7 +1,5 @@
 package org.dtc.core;
 
-import java.util.Arrays;
-
 /**
  * op(B) packed once into {@link Gemm}'s panels, for multiplying many bands of rows by it on any
  * thread: a network's next layer taking the rows that a {@link Gemm.RowsDone} hands over while
@@ -95,7 +93,7 @@ public final class PackedB {
             int mr = Math.min(MR, rows - i0);
             // The tile reads MR rows of A in place; a last, shorter band is copied out, zero-padded.
             if (mr < MR) {
-                packRows(a, aOff + i0 * lda, lda, mr, aRows);
+                Gemm.packShortPanel(a, aOff + i0 * lda, lda, mr, k, panels, aRows);
             }
             for (int jr = 0; jr < n; jr += NR) {
                 int nr = Math.min(NR, n - jr);
@@ -123,15 +121,5 @@ public final class PackedB {
     /** Where the panel of columns j0.. of the slice from pc (kc deep) starts: Gemm's layout. */
     private int panelAt(int pc, int kc, int j0) {
         return pc * paddedWidth + j0 * kc;
-    }
-
-    /** Rows of A k-major, MR apart, zero-padded to MR: element (r, p) at {@code panels[to + p * MR + r]}. */
-    private void packRows(float[] a, int from, int lda, int rows, int to) {
-        Arrays.fill(panels, to, to + MR * k, 0f);
-        for (int r = 0; r < rows; r++) {
-            for (int p = 0; p < k; p++) {
-                panels[to + p * MR + r] = a[from + r * lda + p];
-            }
-        }
     }
 }

@@ -181,9 +181,10 @@ final class ScalarKernels {
      * The GEMM register tile on packed panels, lane by lane what the vector tile computes: for
      * each of the mr x nr outputs an FMA chain over k in ascending order, then
      * C = alpha * acc (+ beta * C unless beta is 0), then the {@link #epilogue} (column j's bias
-     * at {@code bias[biasAt + j]}). It therefore equals the vector tile bit for bit. A value (r, p) is at {@code ap[aOff + r * aRow + p * aStep]} (a packed panel: aRow = 1,
-     * aStep = rows packed; or A in place), {@code bp} holds {@code kc} groups of
-     * {@code colsPacked} B values; only the top-left mr x nr is stored.
+     * at {@code bias[biasAt + j]}). It therefore equals the vector tile bit for bit. A value
+     * (r, p) is at {@code ap[aOff + r * aRow + p * aStep]} (a packed panel: aRow = 1, aStep =
+     * rows packed; or A in place), {@code bp} holds {@code kc} groups of {@code colsPacked} B
+     * values; only the top-left mr x nr is stored.
      */
     static void gemmTile(int kc, float[] ap, int aOff, int aRow, int aStep, float[] bp, int bOff, int colsPacked,
                          float alpha, float beta, float[] c, int cOff, int ldc, int mr, int nr,
