@@ -311,26 +311,33 @@ class GemmTest {
                     float[] bias = e == 0 ? null : biasValues;
                     boolean relu = e == 2;
                     String epilogue = "bias=" + (bias != null) + " relu=" + relu;
+                    // Alpha 1 with beta 0 and 1 (every slice of a layer), and others.
                     for (int w : new int[] {1, nr - 1, nr}) {
-                        for (float beta : new float[] {0f, 1f, -0.5f}) {
+                        for (float[] ab : new float[][] {{1f, 0f}, {1f, 1f}, {1.5f, 0f}, {1.5f, 1f}, {1f, -0.5f}}) {
+                            float alpha = ab[0];
+                            float beta = ab[1];
                             float[] cVector = TestArrays.floats(random, 0, Gemm.MR * (nr + 3), 0);
+                            // Signed zero, NaN and infinity in C go through the fold as through the scalar one.
+                            cVector[1] = -0f;
+                            cVector[nr + 4] = Float.NaN;
+                            cVector[2 * (nr + 3) + 2] = Float.NEGATIVE_INFINITY;
                             float[] cScalar = cVector.clone();
-                            VectorGemmTile.tile(kc, ap, 0, bp, 0, 1.5f, beta, cVector, 0, nr + 3, mr, w,
+                            VectorGemmTile.tile(kc, ap, 0, bp, 0, alpha, beta, cVector, 0, nr + 3, mr, w,
                                     new float[3 + Gemm.MR * nr], 3, bias, 5, relu);
-                            ScalarKernels.gemmTile(kc, ap, 0, 1, Gemm.MR, bp, 0, nr, 1.5f, beta, cScalar, 0, nr + 3,
+                            ScalarKernels.gemmTile(kc, ap, 0, 1, Gemm.MR, bp, 0, nr, alpha, beta, cScalar, 0, nr + 3,
                                     mr, w, bias, 5, relu);
-                            assertThat(cVector).as("kc=%d mr=%d nr=%d beta=%s %s", kc, mr, w, beta, epilogue)
-                                    .isEqualTo(cScalar);
+                            assertThat(cVector).as("kc=%d mr=%d nr=%d alpha=%s beta=%s %s", kc, mr, w, alpha, beta,
+                                    epilogue).isEqualTo(cScalar);
                             // A in place: rows kc + 3 apart (a leading dimension longer than the row).
                             float[] aRows = TestArrays.floats(random, 0, Gemm.MR * (kc + 3), 0);
                             float[] cDirect = cVector.clone();
                             float[] cDirectScalar = cVector.clone();
-                            VectorGemmTile.tileDirectA(kc, aRows, 2, kc + 3, bp, 0, 1.5f, beta, cDirect, 0, nr + 3,
+                            VectorGemmTile.tileDirectA(kc, aRows, 2, kc + 3, bp, 0, alpha, beta, cDirect, 0, nr + 3,
                                     mr, w, new float[3 + Gemm.MR * nr], 3, bias, 5, relu);
-                            ScalarKernels.gemmTile(kc, aRows, 2, kc + 3, 1, bp, 0, nr, 1.5f, beta, cDirectScalar, 0,
+                            ScalarKernels.gemmTile(kc, aRows, 2, kc + 3, 1, bp, 0, nr, alpha, beta, cDirectScalar, 0,
                                     nr + 3, mr, w, bias, 5, relu);
-                            assertThat(cDirect).as("A in place kc=%d mr=%d nr=%d beta=%s %s", kc, mr, w, beta,
-                                    epilogue).isEqualTo(cDirectScalar);
+                            assertThat(cDirect).as("A in place kc=%d mr=%d nr=%d alpha=%s beta=%s %s", kc, mr, w,
+                                    alpha, beta, epilogue).isEqualTo(cDirectScalar);
                         }
                     }
                     int narrow = Gemm.NR_NARROW;
