@@ -310,7 +310,10 @@ public final class Gemm implements AutoCloseable {
         }
     }
 
-    /** The multiply set up in the fields, k > 0 and alpha != 0: B packed per column block, then the row or column bands. */
+    /**
+     * The multiply set up in the fields, k > 0 and alpha != 0: B packed per column block, then
+     * the row or column bands.
+     */
     private void multiplyInBlocks() {
         // Slicing depends on k alone, never on threads or blocks: the bits do not either.
         sliceDepth = sliceDepth(k);
@@ -433,11 +436,6 @@ public final class Gemm implements AutoCloseable {
                 int nr = Math.min(NR, n1 - jr);
                 for (int pc = 0; pc < k; pc += sliceDepth) {
                     int kc = Math.min(sliceDepth, k - pc);
-                    float sliceBeta = pc == 0 ? beta : 1f;
-                    // The layer's epilogue goes with the last slice's fold, on values in registers.
-                    boolean last = pc + kc == k;
-                    float[] sliceBias = last ? bias : null;
-                    boolean sliceRelu = last && relu;
                     int biasAt = biasOff + jc + jr;
                     int bPanel = LINE_START + pc * ncPadded + jr * kc;
                     if (bOnDemand) {
@@ -449,12 +447,12 @@ public final class Gemm implements AutoCloseable {
                         int cTile = outRow0 + ir * outLd + jr;
                         if (ir < fullRows) {
                             int at = aOff + (ic + ir) * lda + pc;
-                            tile(kc, a, at, lda, 1, panels, bPanel, alpha, sliceBeta, out, cTile, outLd, mr, nr,
-                                    scratch, sliceBias, biasAt, sliceRelu);
+                            tile(pc, kc, k, a, at, lda, 1, panels, bPanel, alpha, beta, out, cTile, outLd, mr, nr,
+                                    scratch, bias, biasAt, relu);
                         } else {
                             int aPanel = (ir - fullRows) * k + pc * MR;
-                            tile(kc, ap, aPanel, 1, MR, panels, bPanel, alpha, sliceBeta, out, cTile, outLd, mr, nr,
-                                    scratch, sliceBias, biasAt, sliceRelu);
+                            tile(pc, kc, k, ap, aPanel, 1, MR, panels, bPanel, alpha, beta, out, cTile, outLd, mr,
+                                    nr, scratch, bias, biasAt, relu);
                         }
                     }
                 }
@@ -466,32 +464,37 @@ public final class Gemm implements AutoCloseable {
     }
 
     /**
-     * One register tile of C = alpha * A panel * B panel + beta * C, then the epilogue (bias and
-     * ReLU) when this is the last slice. A at {@code ap[aAt + r * aRow + p * aStep]}: packed
-     * (aRow 1, aStep MR) or in place (aStep 1); the B panel at {@code bp[bPanel]}, the
-     * accumulators parked at {@code bp[scratch]}.
+     * One register tile's slice pc..pc+kc of a k-deep multiply C = alpha * op(A) * op(B) + beta * C:
+     * the first slice folds into beta * C, each later one adds to C, and the last also applies
+     * the layer's epilogue (bias and ReLU), on values still in registers. A at
+     * {@code ap[aAt + r * aRow + p * aStep]}: packed (aRow 1, aStep MR) or in place (aStep 1);
+     * the B panel at {@code bp[bPanel]}, the accumulators parked at {@code bp[scratch]}.
      */
-    static void tile(int kc, float[] ap, int aAt, int aRow, int aStep, float[] bp, int bPanel, float alpha,
-                     float beta, float[] c, int cTile, int ldc, int mr, int nr, int scratch,
+    static void tile(int pc, int kc, int k, float[] ap, int aAt, int aRow, int aStep, float[] bp, int bPanel,
+                     float alpha, float beta, float[] c, int cTile, int ldc, int mr, int nr, int scratch,
                      float[] bias, int biasAt, boolean relu) {
+        float sliceBeta = pc == 0 ? beta : 1f;
+        boolean last = pc + kc == k;
+        float[] sliceBias = last ? bias : null;
+        boolean sliceRelu = last && relu;
         boolean narrow = nr <= NR_NARROW;
         if (Simd.BITS == 0) {
-            ScalarKernels.gemmTile(kc, ap, aAt, aRow, aStep, bp, bPanel, panelWidth(nr), alpha, beta,
-                    c, cTile, ldc, mr, nr, bias, biasAt, relu);
+            ScalarKernels.gemmTile(kc, ap, aAt, aRow, aStep, bp, bPanel, panelWidth(nr), alpha, sliceBeta,
+                    c, cTile, ldc, mr, nr, sliceBias, biasAt, sliceRelu);
         } else if (aStep == 1) {
             if (narrow) {
-                VectorGemmTile.tileNarrowDirectA(kc, ap, aAt, aRow, bp, bPanel, alpha, beta, c, cTile, ldc, mr,
-                        nr, bp, scratch, bias, biasAt, relu);
+                VectorGemmTile.tileNarrowDirectA(kc, ap, aAt, aRow, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr,
+                        nr, bp, scratch, sliceBias, biasAt, sliceRelu);
             } else {
-                VectorGemmTile.tileDirectA(kc, ap, aAt, aRow, bp, bPanel, alpha, beta, c, cTile, ldc, mr, nr,
-                        bp, scratch, bias, biasAt, relu);
+                VectorGemmTile.tileDirectA(kc, ap, aAt, aRow, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr,
+                        bp, scratch, sliceBias, biasAt, sliceRelu);
             }
         } else if (narrow) {
-            VectorGemmTile.tileNarrow(kc, ap, aAt, bp, bPanel, alpha, beta, c, cTile, ldc, mr, nr, bp,
-                    scratch, bias, biasAt, relu);
+            VectorGemmTile.tileNarrow(kc, ap, aAt, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, bp,
+                    scratch, sliceBias, biasAt, sliceRelu);
         } else {
-            VectorGemmTile.tile(kc, ap, aAt, bp, bPanel, alpha, beta, c, cTile, ldc, mr, nr, bp, scratch,
-                    bias, biasAt, relu);
+            VectorGemmTile.tile(kc, ap, aAt, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, bp, scratch,
+                    sliceBias, biasAt, sliceRelu);
         }
     }
 

@@ -99,19 +99,14 @@ public final class PackedB {
                 int nr = Math.min(NR, n - jr);
                 for (int pc = 0; pc < k; pc += sliceDepth) {
                     int kc = Math.min(sliceDepth, k - pc);
-                    boolean last = pc + kc == k;
                     int cTile = cOff + i0 * ldc + jr;
-                    float sliceBeta = pc == 0 ? 0f : 1f;
-                    float[] tileBias = last ? bias : null;
-                    int biasAt = biasOff + jr;
-                    boolean tileRelu = last && relu;
                     int bPanel = panelAt(pc, kc, jr);
                     if (mr == MR) {
-                        Gemm.tile(kc, a, aOff + i0 * lda + pc, lda, 1, panels, bPanel, 1f, sliceBeta, c, cTile, ldc,
-                                mr, nr, scratch, tileBias, biasAt, tileRelu);
+                        Gemm.tile(pc, kc, k, a, aOff + i0 * lda + pc, lda, 1, panels, bPanel, 1f, 0f, c, cTile, ldc,
+                                mr, nr, scratch, bias, biasOff + jr, relu);
                     } else {
-                        Gemm.tile(kc, panels, aRows + pc * MR, 1, MR, panels, bPanel, 1f, sliceBeta, c, cTile, ldc,
-                                mr, nr, scratch, tileBias, biasAt, tileRelu);
+                        Gemm.tile(pc, kc, k, panels, aRows + pc * MR, 1, MR, panels, bPanel, 1f, 0f, c, cTile, ldc,
+                                mr, nr, scratch, bias, biasOff + jr, relu);
                     }
                 }
             }
