@@ -210,7 +210,20 @@ final class ReproduceCommand implements Callable<Integer> {
                 }
             }
         }
+        Path made = firstMissing(dir);
         checkWritable(dir);
+        try {
+            return runInto(dir, config, runs);
+        } catch (IOException | RuntimeException e) {
+            if (made != null) {
+                removeEmpty(dir, made);
+            }
+            throw e;
+        }
+    }
+
+    /** The runs, their analysis and the result files, into {@code dir}, which exists and can be written. */
+    private int runInto(Path dir, EngineConfig config, List<PruningStrategy> runs) throws IOException {
         DatasetSpec dataSpec = DatasetSpec.named(dataset);
         DataLocator locator = DataLocator.fromEnvironment();
         TrainTest loaded = (dataSpec.verified()
@@ -338,11 +351,41 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** Fails at once, before any training, when the results folder cannot be written. */
     private static void checkWritable(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("cannot write results into " + dir + ": it is a file, not a folder");
+        }
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(Files.createTempFile(dir, ".write-test", ".tmp"));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("cannot write results into " + dir + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The outermost of {@code dir} and its parents that does not exist yet, or null if dir exists. */
+    private static Path firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    /**
+     * After a failure, takes away the folders this run made ({@code dir} up to {@code made}) as long
+     * as nothing was written into them: a run that failed before its first cycle leaves no trace,
+     * one that wrote cycles or checkpoints keeps them for --resume.
+     */
+    private static void removeEmpty(Path dir, Path made) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException notEmpty) {
+                return;
+            }
+            if (p.equals(made)) {
+                return;
+            }
         }
     }
 

@@ -56,7 +56,7 @@ class ReproduceCommandTest {
     }
 
     @Test
-    void badSettingsAndPlacesAreOneLineBeforeAnyWork(@TempDir Path dir) {
+    void badSettingsAndPlacesAreOneLineBeforeAnyWork(@TempDir Path dir) throws Exception {
         String[][] cases = {
             {"--lambda", "-1", "dtc: lambda must be finite and >= 0, not -1.0"},
             {"--cs-sparsity", "1.5", "dtc: CS sparsity must lie in [0, 1), not 1.5"},
@@ -67,18 +67,28 @@ class ReproduceCommandTest {
         };
         for (String[] c : cases) {
             StringWriter err = new StringWriter();
-            Path out = dir.resolve("out-" + c[0].substring(2));
+            // Two levels that do not exist yet: a failed run must take both away again.
+            Path out = dir.resolve("out-" + c[0].substring(2)).resolve("run");
             int status = Main.execute(new String[] {"reproduce", "--out", out.toString(), c[0], c[1]},
                     new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
             assertThat(status).as(c[0]).isEqualTo(Main.FAILURE);
             assertThat(err.toString()).as(c[0]).startsWith(c[2]);
             assertThat(err.toString().lines()).as(c[0]).hasSize(1);
-            assertThat(out.resolve("cycles.csv")).doesNotExist();
+            assertThat(out.getParent()).as(c[0]).doesNotExist();
         }
+        assertThat(dir).isEmptyDirectory();
         StringWriter err = new StringWriter();
         assertThat(Main.execute(new String[] {"reproduce", "--out", "/proc/no-such-place"},
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))).isEqualTo(Main.FAILURE);
         assertThat(err.toString()).startsWith("dtc: cannot write results into /proc/no-such-place");
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "kept");
+        StringWriter notFolder = new StringWriter();
+        assertThat(Main.execute(new String[] {"reproduce", "--out", file.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(notFolder, true))).isEqualTo(Main.FAILURE);
+        assertThat(notFolder.toString()).isEqualTo("dtc: cannot write results into " + file
+                + ": it is a file, not a folder" + System.lineSeparator());
+        assertThat(file).hasContent("kept");
         StringWriter usage = new StringWriter();
         assertThat(Main.execute(new String[] {"reproduce", "--no-such-option"}, new PrintWriter(new StringWriter(), true),
                 new PrintWriter(usage, true))).isEqualTo(Main.USAGE);
