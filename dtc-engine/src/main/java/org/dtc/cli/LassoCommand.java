@@ -1,7 +1,9 @@
 package org.dtc.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dtc.core.Npy;
@@ -74,6 +76,9 @@ final class LassoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (out != null) {
+            checkWritable(out);
+        }
         double[] thetaValues;
         double[] yValues;
         int rows;
@@ -82,7 +87,7 @@ final class LassoCommand implements Callable<Integer> {
             if (theta != null || y != null) {
                 throw usage("give either --w or --theta and --y, not both");
             }
-            Npy.Array wArray = Npy.read(w);
+            Npy.Array wArray = vector(w, Npy.read(w));
             cols = wArray.data().length;
             if (m != null && m != cols) {
                 throw usage("--m " + m + " disagrees with " + w + ", which holds " + cols + " values");
@@ -95,10 +100,10 @@ final class LassoCommand implements Callable<Integer> {
             if (theta == null || y == null) {
                 throw usage("give --theta and --y, or --w");
             }
-            Npy.Array t = Npy.read(theta);
-            Npy.Array v = Npy.read(y);
+            Npy.Array t = finite(theta, Npy.read(theta));
+            Npy.Array v = vector(y, Npy.read(y));
             if (t.shape().length != 2) {
-                throw usage(theta + " is not a matrix: shape " + java.util.Arrays.toString(t.shape()));
+                throw usage(theta + " is not a matrix: shape " + Arrays.toString(t.shape()));
             }
             rows = t.rows();
             cols = t.cols();
@@ -124,6 +129,39 @@ final class LassoCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(json.substring(0, json.length() - 1) + String.format(Locale.ROOT,
                 ",\"n\":%d,\"m\":%d,\"lambda\":%s,\"nonzeros\":%d}", rows, cols, lambda, nonzeros));
         return 0;
+    }
+
+    /** Fails before any work when the solution could not be written: no folder, or a folder in the way. */
+    private void checkWritable(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            throw usage("--out " + file + ": there is no folder " + folder);
+        }
+        if (Files.isDirectory(file)) {
+            throw usage("--out " + file + " is a folder, not a file");
+        }
+    }
+
+    /** The array, if it is a vector (at most one dimension above 1) of finite values. */
+    private Npy.Array vector(Path file, Npy.Array array) {
+        int[] shape = array.shape();
+        if (Arrays.stream(shape).filter(d -> d > 1).count() > 1) {
+            throw usage(file + " is not a vector: shape " + Arrays.toString(shape));
+        }
+        return finite(file, array);
+    }
+
+    /** The array, if all its values are finite; otherwise the error names the first other one. */
+    private static Npy.Array finite(Path file, Npy.Array array) {
+        double[] values = array.data();
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                String at = array.shape().length == 2
+                        ? " (row " + i / array.cols() + ", column " + i % array.cols() + ")" : "";
+                throw new IllegalArgumentException(file + ": entry " + i + at + " is " + values[i]);
+            }
+        }
+        return array;
     }
 
     private ParameterException usage(String message) {

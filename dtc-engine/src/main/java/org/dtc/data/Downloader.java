@@ -61,6 +61,9 @@ public final class Downloader {
 
     /** Downloads every file of the dataset that the folder lacks or that does not verify. */
     public DataFolder download(DatasetSpec spec, Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new DataException("cannot download into " + dir + ": it is a file, not a folder");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -41,6 +41,15 @@ class DataCommandTest {
     }
 
     @Test
+    void aFileWhereTheFolderShouldBeIsNamed(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("mnist"), "kept");
+        assertThat(run("data", "download", "--dir", file.toString())).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).isEqualTo("dtc: cannot download into " + file + ": it is a file, not a folder"
+                + System.lineSeparator());
+        assertThat(file).hasContent("kept");
+    }
+
+    @Test
     void anUnreachableMirrorSaysWhereToPutTheFiles(@TempDir Path dir) {
         assertThat(run("data", "download", "--dir", dir.toString(), "--mirror", "http://127.0.0.1:9/"))
                 .isEqualTo(Main.FAILURE);
