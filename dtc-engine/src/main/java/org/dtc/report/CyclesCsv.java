@@ -1,5 +1,10 @@
 package org.dtc.report;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.dtc.engine.CycleRecord;
@@ -14,39 +19,62 @@ public final class CyclesCsv {
 
     private CyclesCsv() {}
 
-    /** The rows of a cycles.csv, by column name (so files with more columns read as well). */
-    public static java.util.List<CycleRow> parse(java.nio.file.Path file) throws java.io.IOException {
-        java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+    /**
+     * The rows of a cycles.csv, by column name (so files with more columns read as well). A bad
+     * field is named by line, column and value; a file without rows is refused.
+     */
+    public static List<CycleRow> parse(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
         if (lines.isEmpty()) {
-            throw new java.io.IOException(file + " is empty; expected the header " + HEADER);
+            throw new IOException(file + " is empty; expected the header " + HEADER);
         }
-        java.util.List<String> header = java.util.Arrays.asList(lines.get(0).split(","));
+        List<String> header = Arrays.asList(lines.get(0).split(","));
         String[] needed = {"strategy", "seed", "cycle", "hidden", "sparsity", "accuracy", "loss", "gibbs_prev",
             "gibbs_next", "seconds"};
-        int[] at = new int[needed.length];
-        for (int i = 0; i < needed.length; i++) {
-            at[i] = header.indexOf(needed[i]);
-            if (at[i] < 0) {
-                throw new java.io.IOException(file + ": no column '" + needed[i] + "' in its header " + lines.get(0));
+        for (String column : needed) {
+            if (!header.contains(column)) {
+                throw new IOException(file + ": no column '" + column + "' in its header " + lines.get(0));
             }
         }
-        int ray = header.indexOf("ray_score");
-        java.util.List<CycleRow> rows = new java.util.ArrayList<>();
+        List<CycleRow> rows = new ArrayList<>();
         for (int n = 1; n < lines.size(); n++) {
             if (lines.get(n).isBlank()) {
                 continue;
             }
-            String[] f = lines.get(n).split(",", -1);
-            try {
-                rows.add(new CycleRow(f[at[0]], Long.parseLong(f[at[1]]), Integer.parseInt(f[at[2]]), f[at[3]],
-                        Double.parseDouble(f[at[4]]), Double.parseDouble(f[at[5]]), Double.parseDouble(f[at[6]]),
-                        Double.parseDouble(f[at[7]]), Double.parseDouble(f[at[8]]), Double.parseDouble(f[at[9]]),
-                        ray >= 0 ? Double.parseDouble(f[ray]) : Double.NaN));
-            } catch (RuntimeException e) {
-                throw new java.io.IOException(file + ": line " + (n + 1) + " is not a cycle row: " + lines.get(n));
+            String[] fields = lines.get(n).split(",", -1);
+            String where = file + ": line " + (n + 1);
+            if (fields.length < header.size()) {
+                throw new IOException(where + " has " + fields.length + " fields, the header " + header.size() + ": "
+                        + lines.get(n));
             }
+            Line line = new Line(where, header, fields);
+            rows.add(new CycleRow(line.text("strategy"), (long) line.number("seed", true),
+                    (int) line.number("cycle", true), line.text("hidden"), line.number("sparsity", false),
+                    line.number("accuracy", false), line.number("loss", false), line.number("gibbs_prev", false),
+                    line.number("gibbs_next", false), line.number("seconds", false),
+                    header.contains("ray_score") ? line.number("ray_score", false) : Double.NaN));
+        }
+        if (rows.isEmpty()) {
+            throw new IOException(file + " holds no cycles, only its header");
         }
         return rows;
+    }
+
+    /** One row's fields by column name; a field that is not what its column holds fails with its place. */
+    private record Line(String where, List<String> header, String[] fields) {
+        String text(String column) {
+            return fields[header.indexOf(column)];
+        }
+
+        double number(String column, boolean whole) throws IOException {
+            String value = text(column);
+            try {
+                return whole ? Long.parseLong(value) : Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new IOException(where + ", column " + column + ": '" + value + "' is not "
+                        + (whole ? "a whole number" : "a number"));
+            }
+        }
     }
 
     public static String render(List<CycleRecord> records) {

@@ -76,6 +76,19 @@ class AnalysisTest {
         java.nio.file.Files.writeString(csv, "strategy,seed\nx,1\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CyclesCsv.parse(csv))
                 .hasMessageContaining("no column 'cycle'");
+        String[] good = CyclesCsv.render(records).split("\n");
+        String[][] bad = {
+            {good[0] + "\n", csv + " holds no cycles, only its header"},
+            {good[0] + "\n" + good[1].replaceFirst(",0\\.1015625,", ",abc,") + "\n",
+                csv + ": line 2, column sparsity: 'abc' is not a number"},
+            {good[0] + "\n" + good[1] + "\n" + good[2].replaceFirst(",5,", ",5.5,") + "\n",
+                csv + ": line 3, column seed: '5.5' is not a whole number"},
+            {good[0] + "\ndtc,1,2\n", csv + ": line 2 has 3 fields, the header 15: dtc,1,2"},
+        };
+        for (String[] b : bad) {
+            java.nio.file.Files.writeString(csv, b[0]);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CyclesCsv.parse(csv)).hasMessage(b[1]);
+        }
     }
 
     @Test
