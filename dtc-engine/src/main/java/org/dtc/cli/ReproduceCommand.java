@@ -203,6 +203,10 @@ final class ReproduceCommand implements Callable<Integer> {
         if (resume && out == null) {
             throw new IllegalArgumentException("--resume needs --out DIR, the folder of the interrupted run");
         }
+        if (resume && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--resume: " + dir + " does not exist, so there is no run to resume"
+                    + " (without --resume a new run starts there)");
+        }
         if (!force && !resume && Files.isDirectory(dir)) {
             try (var listing = Files.list(dir)) {
                 if (listing.findAny().isPresent()) {

@@ -51,6 +51,10 @@ public record Checkpoint(String settings, String strategy, long seed, int nextCy
             return (Checkpoint) in.readObject();
         } catch (ClassNotFoundException | ClassCastException e) {
             throw new IOException(file + " is not a checkpoint of this version of dtc", e);
+        } catch (java.io.EOFException | java.io.ObjectStreamException e) {
+            // Checkpoints are renamed into place whole, so this one was cut short or changed since.
+            throw new IOException(file + " is damaged or not a checkpoint (" + e.getClass().getSimpleName()
+                    + (e.getMessage() != null ? ": " + e.getMessage() : "") + "); delete it to start that run afresh", e);
         }
     }
 }

@@ -81,6 +81,13 @@ class ReproduceCommandTest {
         assertThat(Main.execute(new String[] {"reproduce", "--out", "/proc/no-such-place"},
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))).isEqualTo(Main.FAILURE);
         assertThat(err.toString()).startsWith("dtc: cannot write results into /proc/no-such-place");
+        StringWriter nothingToResume = new StringWriter();
+        assertThat(Main.execute(new String[] {"reproduce", "--resume", "--out", dir.resolve("typo").toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(nothingToResume, true)))
+                .isEqualTo(Main.FAILURE);
+        assertThat(nothingToResume.toString()).startsWith("dtc: --resume: " + dir.resolve("typo")
+                + " does not exist, so there is no run to resume");
+        assertThat(dir.resolve("typo")).doesNotExist();
         Path file = dir.resolve("a-file");
         Files.writeString(file, "kept");
         StringWriter notFolder = new StringWriter();

@@ -63,6 +63,23 @@ class CheckpointTest {
     }
 
     @Test
+    void aDamagedCheckpointIsNamedWithWhatToDo() throws Exception {
+        EngineConfig config = config(EngineConfig.reference());
+        List<Checkpoint> saved = new ArrayList<>();
+        Experiment.run(config, ExperimentTest.blobs(), new MagnitudeStrategy(), 1, r -> { }, null, saved::add);
+        Path file = dir.resolve("magnitude.ckpt");
+        saved.get(0).write(file);
+        byte[] whole = java.nio.file.Files.readAllBytes(file);
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> Checkpoint.read(file))
+                .hasMessageStartingWith(file + " is damaged or not a checkpoint (EOFException")
+                .hasMessageEndingWith("; delete it to start that run afresh");
+        java.nio.file.Files.writeString(file, "garbage");
+        assertThatThrownBy(() -> Checkpoint.read(file))
+                .hasMessageStartingWith(file + " is damaged or not a checkpoint (StreamCorruptedException");
+    }
+
+    @Test
     void aCheckpointOfOtherSettingsIsRefused() throws Exception {
         EngineConfig config = config(EngineConfig.reference());
         List<Checkpoint> saved = new ArrayList<>();
