@@ -14,9 +14,6 @@ import java.util.concurrent.CompletionException;
  * uncompressed without the {@code .gz}. Loading verifies every file's SHA-256 before use.
  */
 public record DataFolder(DatasetSpec spec, Path dir) {
-    /** Labels run 0..9 in both known datasets. */
-    private static final int CLASSES = 10;
-
     /** The path of one file in this folder, gzip'd or raw, or null when neither exists. */
     public Path find(DataFile file) {
         Path gz = dir.resolve(file.gzName());
@@ -53,16 +50,23 @@ public record DataFolder(DatasetSpec spec, Path dir) {
         // file, and the other core has nothing to do yet. A training split that fails is reported
         // first, as before.
         CompletableFuture<Dataset> test = CompletableFuture.supplyAsync(
-                () -> Dataset.fromIdx(read(spec.testImages()), read(spec.testLabels()), CLASSES, normalization));
-        Dataset train = Dataset.fromIdx(read(spec.trainImages()), read(spec.trainLabels()), CLASSES, normalization);
+                () -> Dataset.fromIdx(read(spec.testImages()), read(spec.testLabels()), spec.classes(), normalization));
+        Dataset train = Dataset.fromIdx(read(spec.trainImages()), read(spec.trainLabels()), spec.classes(), normalization);
+        Dataset testSplit;
         try {
-            return new TrainTest(spec, train, test.join());
+            testSplit = test.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw e;
         }
+        if (testSplit.height() != train.height() || testSplit.width() != train.width()) {
+            throw new DataException(find(spec.testImages()) + " holds " + testSplit.height() + " x "
+                    + testSplit.width() + " images, " + find(spec.trainImages()) + " "
+                    + train.height() + " x " + train.width() + ": the splits must agree");
+        }
+        return new TrainTest(spec, train, testSplit);
     }
 
     /** Problems found when checking every file's presence and checksum: empty when all is well. */

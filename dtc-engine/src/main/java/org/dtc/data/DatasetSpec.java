@@ -65,6 +65,14 @@ public record DatasetSpec(String name, DataFile trainImages, DataFile trainLabel
         return trainImages.sha256() != null;
     }
 
+    /**
+     * Labels run 0 until this: MNIST's and Fashion-MNIST's ten classes; for custom data any byte
+     * (EMNIST's letters, say), the network's output count deciding how many it takes.
+     */
+    public int classes() {
+        return verified() ? 10 : 256;
+    }
+
     /** The normalisation of this dataset's own constants. */
     public Normalization normalization() {
         return new Normalization(mean, std);

@@ -8,6 +8,7 @@ import org.dtc.cs.Measurement;
 import org.dtc.data.Batch;
 import org.dtc.data.BatchOrder;
 import org.dtc.data.Batches;
+import org.dtc.data.Dataset;
 import org.dtc.data.TrainTest;
 import org.dtc.nn.Adam;
 import org.dtc.nn.Evaluation;
@@ -193,6 +194,20 @@ public final class Experiment {
             throw new IllegalArgumentException("the network takes " + config.network().inputs() + " inputs, the data has "
                     + data.train().features() + " per sample");
         }
+        int largest = Math.max(largestLabel(data.train()), largestLabel(data.test()));
+        if (largest >= config.network().outputs()) {
+            throw new IllegalArgumentException("the network has " + config.network().outputs()
+                    + " outputs, but the data has labels up to " + largest + ": it needs at least " + (largest + 1));
+        }
+    }
+
+    private static int largestLabel(Dataset split) {
+        int[] histogram = split.labelHistogram();
+        int largest = histogram.length - 1;
+        while (largest > 0 && histogram[largest] == 0) {
+            largest--;
+        }
+        return largest;
     }
 
     private static int capacity(EngineConfig config) {

@@ -28,6 +28,35 @@ class DataFolderTest {
     }
 
     @Test
+    void splitsOfOtherImageSizesAreRefused() {
+        IdxFixtures.write(dir, "train-images-idx3-ubyte", IdxFixtures.images());
+        IdxFixtures.write(dir, "train-labels-idx1-ubyte", IdxFixtures.labels());
+        // The same pixels as 2 x 3 images instead of 3 x 2.
+        byte[] turned = IdxFixtures.images();
+        java.nio.ByteBuffer.wrap(turned).putInt(8, 2).putInt(12, 3);
+        IdxFixtures.write(dir, "t10k-images-idx3-ubyte", turned);
+        IdxFixtures.write(dir, "t10k-labels-idx1-ubyte", IdxFixtures.labels());
+        assertThatThrownBy(() -> new DataFolder(DatasetSpec.CUSTOM, dir).load(DatasetSpec.CUSTOM.normalization()))
+                .isInstanceOf(DataException.class)
+                .hasMessage(dir.resolve("t10k-images-idx3-ubyte") + " holds 2 x 3 images, "
+                        + dir.resolve("train-images-idx3-ubyte") + " 3 x 2: the splits must agree");
+    }
+
+    @Test
+    void customLabelsMayGoBeyondTen() {
+        IdxFixtures.write(dir, "train-images-idx3-ubyte", IdxFixtures.images());
+        byte[] labels = IdxFixtures.labels();
+        labels[labels.length - 1] = 25;
+        IdxFixtures.write(dir, "train-labels-idx1-ubyte", labels);
+        IdxFixtures.write(dir, "t10k-images-idx3-ubyte", IdxFixtures.images());
+        IdxFixtures.write(dir, "t10k-labels-idx1-ubyte", IdxFixtures.labels());
+        TrainTest data = new DataFolder(DatasetSpec.CUSTOM, dir).load(DatasetSpec.CUSTOM.normalization());
+        assertThat(data.train().labels()[IdxFixtures.COUNT - 1]).isEqualTo(25);
+        // A known dataset keeps its ten classes.
+        assertThat(DatasetSpec.MNIST.classes()).isEqualTo(10);
+    }
+
+    @Test
     void uncompressedAndRecompressedCopiesVerifyToo() {
         IdxFixtures.write(dir, "train-images-idx3-ubyte", IdxFixtures.images());
         IdxFixtures.write(dir, "train-labels-idx1-ubyte.gz", IdxFixtures.gzip(IdxFixtures.labels(), Deflater.BEST_SPEED));

@@ -131,6 +131,19 @@ class ExperimentTest {
     }
 
     @Test
+    void aNetworkThatDoesNotFitTheDataIsRefusedBeforeTraining() {
+        // The blobs have 20 inputs and labels 0..2.
+        assertThatThrownBy(() -> Experiment.run(small(EngineConfig.reference(), "784-32-3"), blobs(),
+                new DtcStrategy(), 3, r -> { })).hasMessage("the network takes 784 inputs, the data has 20 per sample");
+        assertThatThrownBy(() -> Experiment.run(small(EngineConfig.reference(), "20-32-2"), blobs(),
+                new DtcStrategy(), 3, r -> { }))
+                .hasMessage("the network has 2 outputs, but the data has labels up to 2: it needs at least 3");
+        // More outputs than classes only leaves some unused, as in PyTorch.
+        assertThat(Experiment.run(small(EngineConfig.reference(), "20-32-4"), blobs(), new DtcStrategy(), 3, r -> { })
+                .records()).isNotEmpty();
+    }
+
+    @Test
     void randomPicksFollowNumpysChoiceAndPermuteTheUnits() {
         LayerInput input = new LayerInput(0, 0, 460, new double[512], new double[512], null, null, null,
                 EngineConfig.reference(), 42424242);
