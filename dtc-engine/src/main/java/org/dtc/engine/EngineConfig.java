@@ -70,6 +70,12 @@ public record EngineConfig(NetworkSpec network, int batchesPerCycle, int batchSi
         if (stopSize < 1) {
             throw new IllegalArgumentException("stop size must be at least 1, not " + stopSize);
         }
+        for (int j = 0; j < network.hiddenLayers(); j++) {
+            if (network.size(j + 1) <= stopSize) {
+                throw new IllegalArgumentException("hidden layer " + j + " of " + network + " has " + network.size(j + 1)
+                        + " units, not more than the stop size " + stopSize + ": there is nothing to compress");
+            }
+        }
         org.dtc.cs.LassoSolver.named(solver); // refuses unknown names
     }
 

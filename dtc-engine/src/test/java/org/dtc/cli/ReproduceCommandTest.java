@@ -64,6 +64,9 @@ class ReproduceCommandTest {
             {"--preset", "fast", "dtc: unknown preset 'fast': reference or paper"},
             {"--strategies", "dtc,best", "dtc: unknown strategy 'best': known are dtc, random, magnitude"},
             {"--data", dir.toString(), "dtc: " + dir + " does not hold the mnist files"},
+            // The reference stops at 10 units: a layer of 10 has nothing to compress (was one cycle anyway).
+            {"--arch", "784-10-10", "dtc: hidden layer 0 of 784-10-10 has 10 units, not more than the stop size 10:"
+                + " there is nothing to compress"},
         };
         for (String[] c : cases) {
             StringWriter err = new StringWriter();
