@@ -30,6 +30,13 @@ class MainTest {
     }
 
     @Test
+    void benchWithoutItsJarSaysHowToBuildIt() {
+        assertThat(run("bench", "--jar", "no/such/benchmarks.jar")).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).isEqualTo("dtc: no/such/benchmarks.jar is missing: build it with"
+                + " 'mvn -DskipTests package'" + System.lineSeparator());
+    }
+
+    @Test
     void noArgumentsPrintsUsage() {
         assertThat(run()).isZero();
         assertThat(out.toString()).contains("Usage: dtc");
