@@ -49,7 +49,7 @@ public record Checkpoint(String settings, String strategy, long seed, int nextCy
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              ObjectInputStream in = new ObjectInputStream(raw)) {
             return (Checkpoint) in.readObject();
-        } catch (ClassNotFoundException | ClassCastException e) {
+        } catch (ClassNotFoundException | ClassCastException | java.io.InvalidClassException e) {
             throw new IOException(file + " is not a checkpoint of this version of dtc", e);
         } catch (java.io.EOFException | java.io.ObjectStreamException e) {
             // Checkpoints are renamed into place whole, so this one was cut short or changed since.
