@@ -126,6 +126,11 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--basis", paramLabel = "TYPE", description = "DCT of Psi: I or II (reference: I, paper: II).")
     org.dtc.cs.DctType basis;
 
+    @Option(names = "--init", paramLabel = "KIND", description = "Initial weights: XAVIER_NORMAL (numpy's generator), "
+            + "XAVIER_NORMAL_TORCH (drawn as the notebook's torch.Generator draws them), XAVIER_UNIFORM or "
+            + "KAIMING_NORMAL (default: XAVIER_NORMAL).")
+    org.dtc.nn.Init init;
+
     @Option(names = "--score", paramLabel = "KIND", description = "DTC's ranking: COEFFICIENTS (the notebooks) or "
             + "RECONSTRUCTION (Psi s).")
     org.dtc.engine.ScoreKind score;
@@ -329,6 +334,7 @@ final class ReproduceCommand implements Callable<Integer> {
         set(stopSize, b::stopSize);
         set(csSparsity, b::csSparsity);
         set(basis, b::basis);
+        set(init, b::init);
         set(score, b::score);
         set(clipRule, b::clipRule);
         set(scsDefaults, b::scsDefaults);

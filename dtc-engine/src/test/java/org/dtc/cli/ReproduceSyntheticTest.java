@@ -86,6 +86,22 @@ class ReproduceSyntheticTest {
     }
 
     @Test
+    void initReachesTheEngine(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        writeData(data);
+        Path numpy = dir.resolve("numpy");
+        Path torch = dir.resolve("torch");
+        assertThat(run(args(data, numpy, "--max-cycles", "1", "--strategies", "dtc"))).isZero();
+        assertThat(run(args(data, torch, "--max-cycles", "1", "--strategies", "dtc", "--init", "XAVIER_NORMAL_TORCH")))
+                .isZero();
+        assertThat(Files.readString(torch.resolve("manifest.json"))).contains("init=XAVIER_NORMAL_TORCH");
+        assertThat(Files.readString(numpy.resolve("manifest.json"))).contains("init=XAVIER_NORMAL,");
+        // Other initial weights, so another training loss.
+        assertThat(withoutSeconds(torch.resolve("cycles.csv")).get(1))
+                .isNotEqualTo(withoutSeconds(numpy.resolve("cycles.csv")).get(1));
+    }
+
+    @Test
     void writesEverythingAndResumesAfterAKill(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         writeData(data);

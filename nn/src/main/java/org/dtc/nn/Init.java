@@ -9,6 +9,11 @@ import org.dtc.core.RandomStream;
 public enum Init {
     /** N(0, gain^2 2 / (fan_in + fan_out)). */
     XAVIER_NORMAL,
+    /**
+     * The same distribution drawn as torch.nn.init.xavier_normal_ draws it from a torch.Generator
+     * with the seed ({@link TorchNormal}): the paper's notebook seeds one for its two layers.
+     */
+    XAVIER_NORMAL_TORCH,
     /** U(-a, a), a = gain sqrt(6 / (fan_in + fan_out)). */
     XAVIER_UNIFORM,
     /** He: N(0, gain^2 / fan_in) with gain sqrt(2) for ReLU (mode fan_in). */
@@ -19,6 +24,7 @@ public enum Init {
         int count = out * in;
         switch (this) {
             case XAVIER_NORMAL -> random.fillNormal(params, off, count, 0, gain * Math.sqrt(2.0 / (in + out)));
+            case XAVIER_NORMAL_TORCH -> TorchNormal.fill(random, params, off, count, 0, gain * Math.sqrt(2.0 / (in + out)));
             case XAVIER_UNIFORM -> {
                 double a = gain * Math.sqrt(6.0 / (in + out));
                 random.fillUniform(params, off, count, -a, a);
