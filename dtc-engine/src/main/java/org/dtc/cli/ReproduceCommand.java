@@ -128,7 +128,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--init", paramLabel = "KIND", description = "Initial weights: XAVIER_NORMAL (numpy's generator), "
             + "XAVIER_NORMAL_TORCH (drawn as the notebook's torch.Generator draws them), XAVIER_UNIFORM or "
-            + "KAIMING_NORMAL (default: XAVIER_NORMAL).")
+            + "KAIMING_NORMAL (reference: XAVIER_NORMAL_TORCH, paper: XAVIER_NORMAL).")
     org.dtc.nn.Init init;
 
     @Option(names = "--score", paramLabel = "KIND", description = "DTC's ranking: COEFFICIENTS (the notebooks) or "

@@ -79,11 +79,14 @@ public record EngineConfig(NetworkSpec network, int batchesPerCycle, int batchSi
         org.dtc.cs.LassoSolver.named(solver); // refuses unknown names
     }
 
-    /** The author's notebooks, quirks included (see REFERENCE.md). */
+    /**
+     * The author's notebooks, quirks included (see REFERENCE.md), the initial weights drawn as
+     * their torch.Generator draws them.
+     */
     public static EngineConfig reference() {
         return new EngineConfig(NetworkSpec.parse("784-512-10"), 200, 512, 1e-3, true, true, false, true, true, 512,
                 DctType.I, true, 0.9, 0.3, "lars", false, ScoreKind.COEFFICIENTS, ClipRule.KEEP_BELOW_QUANTILE,
-                0.1, 10, Integer.MAX_VALUE, true, Init.XAVIER_NORMAL, 1.0, -50, 50, 0.2, 2, Math.E);
+                0.1, 10, Integer.MAX_VALUE, true, Init.XAVIER_NORMAL_TORCH, 1.0, -50, 50, 0.2, 2, Math.E);
     }
 
     /**
