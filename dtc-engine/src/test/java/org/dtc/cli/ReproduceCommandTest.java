@@ -67,6 +67,8 @@ class ReproduceCommandTest {
             // The reference stops at 10 units: a layer of 10 has nothing to compress (was one cycle anyway).
             {"--arch", "784-10-10", "dtc: hidden layer 0 of 784-10-10 has 10 units, not more than the stop size 10:"
                 + " there is nothing to compress"},
+            {"--arch", "2-12-1", "dtc: layer 1 of 2-12-1 has 12 weights; XAVIER_NORMAL_TORCH draws only layers of 16 or"
+                + " more, as torch's normal_ does (--init XAVIER_NORMAL draws any)"},
         };
         for (String[] c : cases) {
             StringWriter err = new StringWriter();
