@@ -76,14 +76,12 @@ public record EngineConfig(NetworkSpec network, int batchesPerCycle, int batchSi
                         + " units, not more than the stop size " + stopSize + ": there is nothing to compress");
             }
         }
-        if (init == Init.XAVIER_NORMAL_TORCH) {
-            for (int l = 0; l < network.layers(); l++) {
-                long weights = (long) network.size(l) * network.size(l + 1);
-                if (weights < 16) {
-                    throw new IllegalArgumentException("layer " + l + " of " + network + " has " + weights
-                            + " weights; XAVIER_NORMAL_TORCH draws only layers of 16 or more, as torch's normal_ does"
-                            + " (--init XAVIER_NORMAL draws any)");
-                }
+        for (int l = 0; l < network.layers(); l++) {
+            long weights = (long) network.size(l) * network.size(l + 1);
+            if (weights < init.minimumWeights()) {
+                throw new IllegalArgumentException("layer " + l + " of " + network + " has " + weights + " weights; "
+                        + init + " draws only layers of " + init.minimumWeights() + " or more, as torch's normal_ does"
+                        + " (--init XAVIER_NORMAL draws any)");
             }
         }
         org.dtc.cs.LassoSolver.named(solver); // refuses unknown names

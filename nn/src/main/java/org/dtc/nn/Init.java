@@ -33,6 +33,11 @@ public enum Init {
         }
     }
 
+    /** The fewest weights a layer may have to be drawn this way: torch draws smaller tensors otherwise. */
+    public int minimumWeights() {
+        return this == XAVIER_NORMAL_TORCH ? TorchNormal.MIN_COUNT : 1;
+    }
+
     /** The gain PyTorch's calculate_gain gives for ReLU: sqrt(2). */
     public static final double RELU_GAIN = Math.sqrt(2.0);
 }
