@@ -45,6 +45,8 @@ public record Measurement(int n, int m, double[] phi, double[] theta, DctType ba
         if (w.length != m) {
             throw new IllegalArgumentException("w has " + w.length + " entries, Phi has " + m + " columns");
         }
+        // A non-finite w would surface only later, as every entry of y, far from its cause.
+        LassoProblem.checkFinite("w", w);
         double[] y = new double[n];
         Kernels.gemv(Op.N, n, m, 1.0, phi, 0, m, w, 0, 0.0, y, 0);
         return y;

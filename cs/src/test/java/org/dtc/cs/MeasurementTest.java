@@ -43,5 +43,8 @@ class MeasurementTest {
         double[] w = new double[40];
         w[3] = 2;
         assertThat(meas.measure(w)[1]).isEqualTo(2 * meas.phi()[40 + 3]);
+        w[7] = Double.NaN;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> meas.measure(w))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("w entry 7 is NaN");
     }
 }
