@@ -56,16 +56,23 @@ public final class LassoResult {
         return seconds;
     }
 
-    /** One JSON object on one line. */
-    public String toJson() {
-        return String.format(java.util.Locale.ROOT,
-                "{\"solver\":\"%s\",\"status\":\"%s\",\"iterations\":%d,\"objective\":%s,\"gap\":%s,"
-                        + "\"relative_gap\":%s,\"primal_residual\":%s,\"dual_residual\":%s,\"seconds\":%s}",
-                solver, status.name().toLowerCase(java.util.Locale.ROOT), iterations, json(objective), json(gap),
-                json(relativeGap()), json(primalResidual), json(dualResidual), json(seconds));
+    /** The fields as JSON would name them, for {@link org.dtc.core.Json}. */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("solver", solver);
+        m.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("iterations", iterations);
+        m.put("objective", objective);
+        m.put("gap", gap);
+        m.put("relative_gap", relativeGap());
+        m.put("primal_residual", primalResidual);
+        m.put("dual_residual", dualResidual);
+        m.put("seconds", seconds);
+        return m;
     }
 
-    private static String json(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
+    /** One JSON object on one line. */
+    public String toJson() {
+        return org.dtc.core.Json.line(toMap());
     }
 }

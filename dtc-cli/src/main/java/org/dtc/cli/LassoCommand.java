@@ -125,9 +125,12 @@ final class LassoCommand implements Callable<Integer> {
         for (double v : x) {
             nonzeros += v != 0 ? 1 : 0;
         }
-        String json = result.toJson();
-        spec.commandLine().getOut().println(json.substring(0, json.length() - 1) + String.format(Locale.ROOT,
-                ",\"n\":%d,\"m\":%d,\"lambda\":%s,\"nonzeros\":%d}", rows, cols, lambda, nonzeros));
+        java.util.Map<String, Object> line = result.toMap();
+        line.put("n", rows);
+        line.put("m", cols);
+        line.put("lambda", lambda);
+        line.put("nonzeros", nonzeros);
+        spec.commandLine().getOut().println(org.dtc.core.Json.line(line));
         return 0;
     }
 

@@ -25,9 +25,9 @@ import org.dtc.engine.EngineConfig;
 import org.dtc.engine.Experiment;
 import org.dtc.engine.PruningStrategy;
 import org.dtc.nn.NetworkSpec;
-import org.dtc.report.Analysis;
+import org.dtc.analysis.Analysis;
 import org.dtc.report.CyclesCsv;
-import org.dtc.report.Json;
+import org.dtc.core.Json;
 import org.dtc.report.ResultFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -296,8 +296,8 @@ final class ReproduceCommand implements Callable<Integer> {
             }
         }
         ResultFiles.write(dir.resolve("cycles.csv"), CyclesCsv.render(records));
-        List<Analysis.Series> series = Analysis.series(org.dtc.report.CycleRow.of(records));
-        org.dtc.report.Report.render(org.dtc.report.CycleRow.of(records), dir);
+        List<Analysis.Series> series = Analysis.series(org.dtc.analysis.CycleRow.of(records));
+        org.dtc.report.Report.render(org.dtc.analysis.CycleRow.of(records), dir);
         ResultFiles.write(dir.resolve("summary.json"),
                 Json.of(summary(config, series, records, wallSeconds, elapsed)) + "\n");
         ResultFiles.write(dir.resolve("manifest.json"),

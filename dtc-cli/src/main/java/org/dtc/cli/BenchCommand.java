@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** dtc-engine/target/dtc.jar lives two folders below the checkout; the benchmarks beside it. */
+    /** dtc-cli/target/dtc.jar lives two folders below the checkout; the benchmarks beside it. */
     private static Path defaultJar() {
         try {
             Path self = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -1,4 +1,4 @@
-package org.dtc.report;
+package org.dtc.analysis;
 
 import java.util.List;
 import org.dtc.engine.CycleRecord;

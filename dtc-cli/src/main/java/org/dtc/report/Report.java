@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dtc.analysis.Analysis;
+import org.dtc.analysis.CycleRow;
 
 /**
  * Everything drawn from cycles.csv alone: table1.md, the five figures and report.md, which ties

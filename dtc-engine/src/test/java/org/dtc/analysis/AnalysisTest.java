@@ -1,4 +1,4 @@
-package org.dtc.report;
+package org.dtc.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,45 +54,5 @@ class AnalysisTest {
         assertThat((double) vsRandom.get("smoothed"))
                 .isEqualTo(Statistics.pearson(series.get(0).gibbsNext(), series.get(1).smoothed()));
         assertThat(c).containsKey("seed 7: dtc gibbs_next vs dtc accuracy");
-    }
-
-    @Test
-    void cyclesCsvStartsWithTheContractColumns() {
-        String csv = CyclesCsv.render(records("magnitude", 3, 2, 0));
-        assertThat(csv.lines().findFirst().orElseThrow())
-                .startsWith("strategy,seed,cycle,hidden,sparsity,accuracy,loss,gibbs_prev,gibbs_next,seconds");
-        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("magnitude,3,0,460,0.1015625,");
-        assertThat(csv.lines()).hasSize(3);
-    }
-
-    @Test
-    void cyclesCsvReadsBackIntoTheSameRows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        List<CycleRecord> records = records("dtc", 5, 4, 0.001);
-        java.nio.file.Path csv = dir.resolve("cycles.csv");
-        ResultFiles.write(csv, CyclesCsv.render(records));
-        List<CycleRow> rows = CyclesCsv.parse(csv);
-        assertThat(rows).hasSize(4);
-        assertThat(rows.get(2)).isEqualTo(CycleRow.of(records.get(2)).withSeconds(1.5));
-        java.nio.file.Files.writeString(csv, "strategy,seed\nx,1\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CyclesCsv.parse(csv))
-                .hasMessageContaining("no column 'cycle'");
-        String[] good = CyclesCsv.render(records).split("\n");
-        String[][] bad = {
-            {good[0] + "\n", csv + " holds no cycles, only its header"},
-            {good[0] + "\n" + good[1].replaceFirst(",0\\.1015625,", ",abc,") + "\n",
-                csv + ": line 2, column sparsity: 'abc' is not a number"},
-            {good[0] + "\n" + good[1] + "\n" + good[2].replaceFirst(",5,", ",5.5,") + "\n",
-                csv + ": line 3, column seed: '5.5' is not a whole number"},
-            {good[0] + "\ndtc,1,2\n", csv + ": line 2 has 3 fields, the header 15: dtc,1,2"},
-        };
-        for (String[] b : bad) {
-            java.nio.file.Files.writeString(csv, b[0]);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CyclesCsv.parse(csv)).hasMessage(b[1]);
-        }
-    }
-
-    @Test
-    void jsonEscapesAndNests() {
-        assertThat(Json.of(Map.of("a\"b", List.of(1, 2.5, Double.NaN)))).isEqualTo("{\n  \"a\\\"b\": [1, 2.5, null]\n}");
     }
 }

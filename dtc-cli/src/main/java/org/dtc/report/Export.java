@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dtc.core.Json;
 import org.dtc.core.Npy;
 import org.dtc.engine.CycleRecord;
 import org.dtc.nn.Mlp;

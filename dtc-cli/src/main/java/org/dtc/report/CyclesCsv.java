@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.dtc.analysis.CycleRow;
 import org.dtc.engine.CycleRecord;
 
 /**
