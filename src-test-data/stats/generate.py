@@ -18,12 +18,14 @@ def emit(*fields):
 
 print(f"# numpy {np.__version__}, scipy {scipy.__version__}, statsmodels {statsmodels.__version__}")
 rs = np.random.RandomState(99)
+quantile_sets = {}
 
 # quantiles, with ties and the rule's 0.9
 for name, values in [("normal37", rs.standard_normal(37)),
                      ("ties20", np.round(rs.uniform(0, 5, 20))),
                      ("abs512", np.abs(rs.standard_normal(512))),
                      ("two", np.array([1.5, -2.25]))]:
+    quantile_sets[name] = values
     print("values", name, *[repr(float(v)) for v in values])
     for q in (0.0, 0.1, 0.25, 0.5, 0.9, 0.95, 1.0):
         emit("quantile", name, q, np.quantile(values, q))
@@ -63,3 +65,7 @@ print("values", "lx", *[repr(float(v)) for v in lx])
 print("values", "ly", *[repr(float(v)) for v in ly])
 fit = lowess(ly, lx, frac=0.5, it=0, delta=0.0, return_sorted=False)
 print("lowess", "plain", *[repr(float(v)) for v in fit])
+
+# sample standard deviations (ddof 1), of the quantile sets: the spread over seeds in summaries
+for name, values in quantile_sets.items():
+    emit("std", name, np.std(values, ddof=1))

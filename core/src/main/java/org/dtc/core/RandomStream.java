@@ -13,9 +13,7 @@ package org.dtc.core;
  *
  * <p>Each method names the numpy call it equals for the same seed and call sequence.
  */
-public final class RandomStream implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
-
+public final class RandomStream {
     private static final int N = 624;
     private static final int M = 397;
     private static final int MATRIX_A = 0x9908b0df;
@@ -38,6 +36,28 @@ public final class RandomStream implements java.io.Serializable {
             state[i] = 1812433253 * (prev ^ (prev >>> 30)) + i;
         }
         position = N;
+    }
+
+    /** Where a stream stands: MT19937's 624 words, the next word's index and the cached normal. */
+    public record State(int[] words, int position, boolean hasCachedGaussian, double cachedGaussian) {}
+
+    /** A copy of where this stream stands. */
+    public State state() {
+        return new State(state.clone(), position, hasCachedGaussian, cachedGaussian);
+    }
+
+    /** A stream that goes on from a saved state exactly as the one it was taken from. */
+    public static RandomStream restore(State saved) {
+        if (saved.words().length != N || saved.position() < 0 || saved.position() > N) {
+            throw new IllegalArgumentException("a random stream's state has " + N + " words and a position in 0.."
+                    + N + ", not " + saved.words().length + " and " + saved.position());
+        }
+        RandomStream r = new RandomStream(0);
+        System.arraycopy(saved.words(), 0, r.state, 0, N);
+        r.position = saved.position();
+        r.hasCachedGaussian = saved.hasCachedGaussian();
+        r.cachedGaussian = saved.cachedGaussian();
+        return r;
     }
 
     /** The next raw 32-bit output, as an unsigned value in an int. */

@@ -145,4 +145,24 @@ public final class Statistics {
         }
         return s / x.length;
     }
+
+    /**
+     * The sample standard deviation (numpy's {@code std(x, ddof=1)}): two passes, the mean first,
+     * then the squared deviations from it. 0 for a single value, where the spread is unknown rather
+     * than undefined for a summary of one seed.
+     */
+    public static double standardDeviation(double[] x) {
+        if (x.length == 0) {
+            throw new IllegalArgumentException("standard deviation of no values");
+        }
+        if (x.length == 1) {
+            return 0;
+        }
+        double m = mean(x);
+        double s = 0;
+        for (double v : x) {
+            s += (v - m) * (v - m);
+        }
+        return Math.sqrt(s / (x.length - 1));
+    }
 }

@@ -53,6 +53,22 @@ class StatisticsTest {
     }
 
     @Test
+    void standardDeviationsAreNumpysWithOneDegreeOfFreedom() {
+        int checked = 0;
+        for (String[] f : lines) {
+            if (f[0].equals("std")) {
+                // Two passes over at most 512 values: a few ulps of numpy's pairwise sums.
+                double expected = Double.parseDouble(f[2]);
+                assertThat(Statistics.standardDeviation(values.get(f[1]))).as("std %s", f[1])
+                        .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-14 * expected));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(4);
+        assertThat(Statistics.standardDeviation(new double[] {0.8})).isZero();
+    }
+
+    @Test
     void arangeAndHistogramsEqualNumpys() {
         double[] edges = Statistics.arange(-50, 50, 0.2);
         assertThat(edges).containsExactly(values.get("reference"));

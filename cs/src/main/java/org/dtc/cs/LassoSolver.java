@@ -1,7 +1,7 @@
 package org.dtc.cs;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** A LASSO method. {@link #plan} prepares it for one Theta; the plan then solves for any y and lambda. */
 public interface LassoSolver {
@@ -11,18 +11,11 @@ public interface LassoSolver {
     /** Everything that depends on Theta (n x m, row-major) alone, computed once. */
     LassoPlan plan(double[] theta, int n, int m);
 
-    /** The solvers, by name: ista, fista, admm, lars. */
+    /** The solvers, by name: ista, fista, admm, lars (see {@link Solver}). */
     static LassoSolver named(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "ista" -> ProximalGradient.ista();
-            case "fista" -> ProximalGradient.fista();
-            case "admm" -> new Admm();
-            case "lars" -> new Homotopy();
-            default -> throw new IllegalArgumentException("unknown solver '" + name + "': known are "
-                    + String.join(", ", NAMES));
-        };
+        return Solver.named(name).create();
     }
 
     /** Every solver name. */
-    List<String> NAMES = List.of("ista", "fista", "admm", "lars");
+    List<String> NAMES = Arrays.stream(Solver.values()).map(Solver::cliName).toList();
 }

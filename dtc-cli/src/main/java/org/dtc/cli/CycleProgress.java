@@ -37,11 +37,11 @@ final class CycleProgress {
         int cycles = 0;
         boolean stop = false;
         int[] sizes = config.network().sizes();
-        while (!stop && cycles < config.maxCycles()) {
+        while (!stop && cycles < config.pruning().maxCycles()) {
             cycles++;
             for (int j = 1; j < sizes.length - 1; j++) {
-                sizes[j] = KeepRule.keptCount(sizes[j], config.pruneFraction());
-                stop |= sizes[j] <= config.stopSize();
+                sizes[j] = KeepRule.keptCount(sizes[j], config.pruning().pruneFraction());
+                stop |= sizes[j] <= config.pruning().stopSize();
             }
             if (sizes.length <= 2) {
                 break;

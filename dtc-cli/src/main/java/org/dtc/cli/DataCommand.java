@@ -57,7 +57,7 @@ final class DataCommand implements Runnable {
             }
             Path target = dir != null ? dir : DataLocator.fromEnvironment().cacheFolder(data);
             List<String> from = mirrors.isEmpty() ? data.mirrors() : mirrors;
-            new Downloader(from, System.err, System.console() != null).download(data, target);
+            new Downloader(from, System.err, Terminal.isInteractive()).download(data, target);
             command.commandLine().getOut().println(data.name() + " is in " + target.toAbsolutePath());
             return 0;
         }

@@ -51,6 +51,8 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(main);
         cli.setOut(out);
         cli.setErr(err);
+        // Solvers, bases and rules are enums; users type them as the docs do (--solver lars).
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
             err.println("dtc: " + e.getMessage() + " (see 'dtc --help')");
             if (main.debug) {

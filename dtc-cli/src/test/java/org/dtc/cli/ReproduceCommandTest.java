@@ -58,7 +58,8 @@ class ReproduceCommandTest {
     @Test
     void badSettingsAndPlacesAreOneLineBeforeAnyWork(@TempDir Path dir) throws Exception {
         String[][] cases = {
-            {"--lambda", "-1", "dtc: lambda must be finite and >= 0, not -1.0"},
+            {"--lambda", "-1", "dtc: lambda must be finite and > 0, not -1.0"},
+            {"--lambda", "0", "dtc: lambda must be finite and > 0, not 0.0"},
             {"--cs-sparsity", "1.5", "dtc: CS sparsity must lie in [0, 1), not 1.5"},
             {"--prune-fraction", "0", "dtc: prune fraction must lie in (0, 1), not 0.0"},
             {"--preset", "fast", "dtc: unknown preset 'fast': reference or paper"},

@@ -41,12 +41,12 @@ public final class Batches {
     }
 
     /** Where the batches stand, for checkpoints: epoch, next batch, this epoch's order, the stream. */
-    public record State(int epoch, int index, int[] permutation, RandomStream random) implements java.io.Serializable {}
+    public record State(int epoch, int index, int[] permutation, RandomStream.State random) {}
 
     /** A copy of the position (and of the shuffling stream and order, when shuffled). */
     public State state() {
         return new State(epoch, index, permutation == null ? null : permutation.clone(),
-                random == null ? null : copy(random));
+                random == null ? null : random.state());
     }
 
     /** Continues from a saved position. */
@@ -55,22 +55,7 @@ public final class Batches {
         index = state.index();
         if (permutation != null) {
             System.arraycopy(state.permutation(), 0, permutation, 0, permutation.length);
-            random = copy(state.random());
-        }
-    }
-
-    private static RandomStream copy(RandomStream r) {
-        try {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-                out.writeObject(r);
-            }
-            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
-                    new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
-                return (RandomStream) in.readObject();
-            }
-        } catch (java.io.IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("cannot copy a random stream", e);
+            random = RandomStream.restore(state.random());
         }
     }
 

@@ -164,7 +164,8 @@ public final class ConcurrentRuns {
         boolean[] holding = {true};
         long start = System.nanoTime();
         try (Gemm gemm = new Gemm(gemmThreads); Gemm.Binding bound = Gemm.bind(gemm)) {
-            Experiment.Run run = Experiment.run(config, data, job.strategy(), job.seed(), r -> {
+            RunRequest request = RunRequest.of(config, data, job.strategy(), job.seed()).resumingFrom(job.from())
+                    .withCheckpoints(job.save()).startingFrom(first).withListener(r -> {
                 job.listener().accept(r);
                 turns.give(index);
                 holding[0] = false;
@@ -175,7 +176,8 @@ public final class ConcurrentRuns {
                     throw new CancellationException("stopped: another run failed");
                 }
                 holding[0] = true;
-            }, job.from(), job.save(), first);
+            });
+            Experiment.Run run = Experiment.run(request);
             // A shared first cycle counts in each run it started: it is that run's first training.
             double shared = first == null ? 0 : first.seconds();
             return new Result(job, run, (System.nanoTime() - start) * 1e-9 + shared);

@@ -19,7 +19,7 @@ import org.dtc.cs.SolverStatus;
  */
 public record CycleRecord(String strategy, long seed, int cycle, int[] hidden, double sparsity, double accuracy,
                           double loss, double gibbsPrevious, double gibbsNext, List<Layer> layers, double seconds,
-                          double trainingFlops) implements java.io.Serializable {
+                          double trainingFlops) {
 
     /** Hidden widths joined with '-', as cycles.csv writes them. */
     public String hiddenText() {
@@ -68,5 +68,5 @@ public record CycleRecord(String strategy, long seed, int cycle, int[] hidden, d
      */
     public record Layer(int width, double[] measuredIncoming, double[] measuredOutgoing, double gibbsPrevious,
                         double gibbsNext, double[] scores, SolverStatus solverStatus, int solverIterations,
-                        double solverSeconds) implements java.io.Serializable {}
+                        double solverSeconds) {}
 }

@@ -4,7 +4,6 @@ import org.dtc.cs.Dct;
 import org.dtc.cs.LassoOptions;
 import org.dtc.cs.LassoPlan;
 import org.dtc.cs.LassoResult;
-import org.dtc.cs.LassoSolver;
 import org.dtc.cs.SolverStatus;
 
 /**
@@ -22,22 +21,23 @@ public final class DtcStrategy implements PruningStrategy {
     @Override
     public LayerDecision decide(LayerInput layer) {
         EngineConfig config = layer.config();
+        Sensing sensing = config.sensing();
         int m = layer.units();
         var measurement = layer.measurement();
-        LassoPlan plan = LassoSolver.named(config.solver()).plan(measurement.theta(), measurement.n(), m);
-        LassoOptions options = config.scsDefaults() ? LassoOptions.SCS_DEFAULTS : LassoOptions.DEFAULT;
+        LassoPlan plan = sensing.solver().create().plan(measurement.theta(), measurement.n(), m);
+        LassoOptions options = sensing.scsDefaults() ? LassoOptions.SCS_DEFAULTS : LassoOptions.DEFAULT;
         double[] previous = new double[m];
         double[] next = new double[m];
-        LassoResult a = plan.solve(layer.measuredIncoming(), config.lambda(), previous, options);
+        LassoResult a = plan.solve(layer.measuredIncoming(), sensing.lambda(), previous, options);
         SolverStatus statusA = a.status();
         int iterations = a.iterations();
         double seconds = a.seconds();
-        LassoResult b = plan.solve(layer.measuredOutgoing(), config.lambda(), next, options);
+        LassoResult b = plan.solve(layer.measuredOutgoing(), sensing.lambda(), next, options);
         SolverStatus status = worse(statusA, b.status());
         iterations += b.iterations();
         seconds += b.seconds();
-        if (config.score() == ScoreKind.RECONSTRUCTION) {
-            Dct dct = new Dct(config.basis(), m);
+        if (config.pruning().score() == ScoreKind.RECONSTRUCTION) {
+            Dct dct = new Dct(sensing.basis(), m);
             dct.apply(previous, 0, previous, 0);
             dct.apply(next, 0, next, 0);
         }
@@ -45,7 +45,7 @@ public final class DtcStrategy implements PruningStrategy {
         for (int u = 0; u < m; u++) {
             scores[u] = previous[u] + next[u];
         }
-        return new LayerDecision(KeepRule.keep(scores, layer.kept(), config.clipRule()), scores, status, iterations,
+        return new LayerDecision(KeepRule.keep(scores, layer.kept(), config.pruning().clipRule()), scores, status, iterations,
                 seconds);
     }
 

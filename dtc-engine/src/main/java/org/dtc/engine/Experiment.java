@@ -2,7 +2,6 @@ package org.dtc.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.dtc.core.Statistics;
 import org.dtc.cs.Measurement;
 import org.dtc.data.Batch;
@@ -26,51 +25,35 @@ public final class Experiment {
     /** A finished run: its cycles and the pruned network it ends with. */
     public record Run(List<CycleRecord> records, Mlp network) {}
 
-    /** Runs one strategy with one seed; each finished cycle also goes to the listener. */
-    public static Run run(EngineConfig config, TrainTest data, PruningStrategy strategy, long seed,
-                          Consumer<CycleRecord> listener) {
-        return run(config, data, strategy, seed, listener, null, c -> { });
-    }
-
-    /**
-     * The same, continuing from a checkpoint when one is given, and handing a checkpoint to
-     * {@code save} after every cycle: a resumed run ends exactly as an uninterrupted one.
-     */
-    public static Run run(EngineConfig config, TrainTest data, PruningStrategy strategy, long seed,
-                          Consumer<CycleRecord> listener, Checkpoint from, Consumer<Checkpoint> save) {
-        return run(config, data, strategy, seed, listener, from, save, null);
-    }
-
-    /**
-     * The same; a run that starts afresh takes its first cycle's training from {@code shared}
-     * when one is given (see {@link #trainFirstCycle}, null otherwise) instead of training it
-     * again. Its first cycle's seconds then include the shared training's.
-     */
-    public static Run run(EngineConfig config, TrainTest data, PruningStrategy strategy, long seed,
-                          Consumer<CycleRecord> listener, Checkpoint from, Consumer<Checkpoint> save,
-                          FirstTraining shared) {
+    /** Runs one strategy with one seed: a resumed run ends exactly as an uninterrupted one. */
+    public static Run run(RunRequest request) {
+        EngineConfig config = request.config();
+        TrainTest data = request.data();
+        PruningStrategy strategy = request.strategy();
+        long seed = request.seed();
+        Checkpoint from = request.resumeFrom();
         checkInputs(config, data);
         int capacity = capacity(config);
-        FirstTraining trained = from == null ? shared : null;
+        FirstTraining trained = from == null ? request.firstCycle() : null;
         Mlp net;
         if (from != null) {
-            if (!from.settings().equals(config.toString()) || !from.strategy().equals(strategy.name())
+            if (!from.config().equals(config) || !from.strategy().equals(strategy.name())
                     || from.seed() != seed) {
                 throw new IllegalArgumentException("the checkpoint of " + from.strategy() + " seed " + from.seed()
                         + " was made with other settings; resume with the settings of the interrupted run");
             }
             net = Mlp.restore(from.network(), capacity);
         } else if (trained != null) {
-            if (!trained.settings().equals(config.toString()) || trained.seed() != seed) {
+            if (!trained.config().equals(config) || trained.seed() != seed) {
                 throw new IllegalArgumentException("the first cycle of seed " + trained.seed()
                         + " was trained with other settings; it cannot start a run of seed " + seed);
             }
             net = Mlp.restore(trained.network(), capacity);
         } else {
             net = new Mlp(config.network(), capacity);
-            net.initialize(config.init(), config.initGain(), seed);
+            net.initialize(config.training().init(), config.training().initGain(), seed);
         }
-        net.setBatchAxisLogSoftmax(config.batchAxisLogSoftmax());
+        net.setBatchAxisLogSoftmax(config.has(NotebookBehaviour.BATCH_AXIS_LOG_SOFTMAX));
         Adam adam = newAdam(config, net);
         Batches batches = newBatches(config, data, seed);
         List<CycleRecord> records = new ArrayList<>();
@@ -96,10 +79,12 @@ public final class Experiment {
         for (int j = 0; j < hiddenLayers; j++) {
             initialHidden += config.network().size(j + 1);
         }
-        double[] edges = Statistics.arange(config.entropyLow(), config.entropyHigh(), config.entropyBinWidth());
-        for (int cycle = firstCycle; cycle < config.maxCycles(); cycle++) {
+        EntropyHistogram entropy = config.entropy();
+        double[] edges = Statistics.arange(entropy.low(), entropy.high(), entropy.binWidth());
+        int maxCycles = config.pruning().maxCycles();
+        for (int cycle = firstCycle; cycle < maxCycles; cycle++) {
             long start = System.nanoTime();
-            Training training;
+            CycleTraining training;
             if (trained != null && cycle == 0) {
                 training = trained.training();
                 start -= (long) (trained.seconds() * 1e9);
@@ -114,30 +99,31 @@ public final class Experiment {
                 layers.add(compress(config, net, adam, strategy, edges, seed, cycle, j));
             }
             Evaluation evaluation = net.evaluate(data.test().inputs(), data.test().labels(), data.test().count(),
-                    config.evalBatchSize());
+                    config.training().evalBatchSize());
             int[] hidden = new int[hiddenLayers];
             int remaining = 0;
-            boolean stop = cycle + 1 >= config.maxCycles();
+            boolean stop = cycle + 1 >= maxCycles;
             double gibbsPrevious = 0;
             double gibbsNext = 0;
             for (int j = 0; j < hiddenLayers; j++) {
                 hidden[j] = net.spec().size(j + 1);
                 remaining += hidden[j];
-                stop |= hidden[j] <= config.stopSize();
+                stop |= hidden[j] <= config.pruning().stopSize();
                 gibbsPrevious += layers.get(j).gibbsPrevious() / hiddenLayers;
                 gibbsNext += layers.get(j).gibbsNext() / hiddenLayers;
             }
             CycleRecord record = new CycleRecord(strategy.name(), seed, cycle, hidden,
                     1 - (double) remaining / initialHidden,
-                    config.meanOfBatchAccuracies() ? evaluation.meanBatchAccuracy() : evaluation.accuracy(),
-                    lossSum / config.batchesPerCycle(), gibbsPrevious, gibbsNext, List.copyOf(layers),
+                    config.has(NotebookBehaviour.MEAN_OF_BATCH_ACCURACIES) ? evaluation.meanBatchAccuracy()
+                            : evaluation.accuracy(),
+                    lossSum / config.training().batchesPerCycle(), gibbsPrevious, gibbsNext, List.copyOf(layers),
                     (System.nanoTime() - start) * 1e-9, flops);
             records.add(record);
-            listener.accept(record);
+            request.listener().accept(record);
             // A fresh Adam starts every cycle in the reference preset: its moments need no saving.
-            Adam.State moments = config.resetOptimizerEachCycle() ? null : adam.state();
-            save.accept(new Checkpoint(config.toString(), strategy.name(), seed, cycle + 1, batchIndex, net.state(),
-                    moments, batches.state(), List.copyOf(records), stop));
+            Adam.State moments = freshOptimizer(config) ? null : adam.state();
+            request.checkpoints().accept(new Checkpoint(config, strategy.name(), seed, cycle + 1, batchIndex,
+                    net.state(), moments, batches.state(), List.copyOf(records), stop));
             if (stop) {
                 break;
             }
@@ -154,39 +140,40 @@ public final class Experiment {
         checkInputs(config, data);
         long start = System.nanoTime();
         Mlp net = new Mlp(config.network(), capacity(config));
-        net.initialize(config.init(), config.initGain(), seed);
-        net.setBatchAxisLogSoftmax(config.batchAxisLogSoftmax());
+        net.initialize(config.training().init(), config.training().initGain(), seed);
+        net.setBatchAxisLogSoftmax(config.has(NotebookBehaviour.BATCH_AXIS_LOG_SOFTMAX));
         Adam adam = newAdam(config, net);
         Batches batches = newBatches(config, data, seed);
-        Training training = trainCycle(config, net, adam, batches, 0);
-        return new FirstTraining(config.toString(), seed, net.state(), adam.state(), batches.state(), training,
+        CycleTraining training = trainCycle(config, net, adam, batches, 0);
+        return new FirstTraining(config, seed, net.state(), adam.state(), batches.state(), training,
                 (System.nanoTime() - start) * 1e-9);
     }
 
     /** The state after a first cycle's training, with what that cycle's record needs of it. */
-    public record FirstTraining(String settings, long seed, Mlp.State network, Adam.State adam,
-                                Batches.State batches, Training training, double seconds) {}
+    public record FirstTraining(EngineConfig config, long seed, Mlp.State network, Adam.State adam,
+                                Batches.State batches, CycleTraining training, double seconds) {}
 
     /** One cycle's training: the global batch count after it, the summed batch losses, the FLOPs. */
-    public record Training(long batchIndex, double lossSum, double flops) {}
+    public record CycleTraining(long batchIndex, double lossSum, double flops) {}
 
-    private static Training trainCycle(EngineConfig config, Mlp net, Adam adam, Batches batches, long batchIndex) {
-        if (config.restartBatchesEachCycle()) {
+    private static CycleTraining trainCycle(EngineConfig config, Mlp net, Adam adam, Batches batches,
+                                            long batchIndex) {
+        if (config.has(NotebookBehaviour.RESTART_BATCHES_EACH_CYCLE)) {
             batches.restart();
         }
-        if (config.resetOptimizerEachCycle()) {
+        if (freshOptimizer(config)) {
             adam.reset(net.layout().size());
         }
         double lossSum = 0;
         double flops = 0;
-        for (int b = 0; b < config.batchesPerCycle(); b++) {
+        for (int b = 0; b < config.training().batchesPerCycle(); b++) {
             Batch batch = batches.next();
             lossSum += net.trainStep(batch.inputs(), batch.inputOffset(), batch.labels(), batch.labelOffset(),
                     batch.size(), adam, batchIndex++);
             // forward 2 flops per multiply-add, backward twice that
             flops += 6.0 * net.multiplyAddsPerSample() * batch.size();
         }
-        return new Training(batchIndex, lossSum, flops);
+        return new CycleTraining(batchIndex, lossSum, flops);
     }
 
     private static void checkInputs(EngineConfig config, TrainTest data) {
@@ -211,17 +198,21 @@ public final class Experiment {
     }
 
     private static int capacity(EngineConfig config) {
-        return Math.max(config.batchSize(), config.evalBatchSize());
+        return Math.max(config.training().batchSize(), config.training().evalBatchSize());
+    }
+
+    private static boolean freshOptimizer(EngineConfig config) {
+        return config.has(NotebookBehaviour.FRESH_OPTIMIZER_EACH_CYCLE);
     }
 
     private static Batches newBatches(EngineConfig config, TrainTest data, long seed) {
-        return new Batches(data.train(), config.batchSize(),
-                config.shuffle() ? BatchOrder.SHUFFLED : BatchOrder.SEQUENTIAL, seed);
+        return new Batches(data.train(), config.training().batchSize(),
+                config.training().shuffle() ? BatchOrder.SHUFFLED : BatchOrder.SEQUENTIAL, seed);
     }
 
     private static Adam newAdam(EngineConfig config, Mlp net) {
-        return new Adam(net.layout().size(), config.learningRate(), Adam.DEFAULT_BETA1, Adam.DEFAULT_BETA2,
-                Adam.DEFAULT_EPS, 0, false);
+        return new Adam(net.layout().size(), config.training().learningRate(), Adam.DEFAULT_BETA1,
+                Adam.DEFAULT_BETA2, Adam.DEFAULT_EPS, 0, false);
     }
 
     /** Rays, measurement, the strategy's choice and the surgery of hidden layer j. */
@@ -234,17 +225,18 @@ public final class Experiment {
         net.outgoingSums(j, out);
         double[] incoming = widen(in);
         double[] outgoing = widen(out);
-        long callSeed = config.reuseSeeds() ? seed : derivedSeed(seed, cycle, j);
-        Measurement measurement = Measurement.gaussianRows(config.measurementCount(m), m, callSeed, config.basis());
+        long callSeed = config.has(NotebookBehaviour.REUSE_SEEDS) ? seed : derivedSeed(seed, cycle, j);
+        Measurement measurement = Measurement.gaussianRows(config.measurementCount(m), m, callSeed,
+                config.sensing().basis());
         double[] yIn = measurement.measure(incoming);
         double[] yOut = measurement.measure(outgoing);
-        int kept = KeepRule.keptCount(m, config.pruneFraction());
+        int kept = KeepRule.keptCount(m, config.pruning().pruneFraction());
         LayerDecision decision = strategy.decide(new LayerInput(j, cycle, kept, incoming, outgoing, measurement, yIn,
                 yOut, config, callSeed));
-        net.keepUnits(j, decision.keep(), adam, config.resetOptimizerEachCycle());
+        net.keepUnits(j, decision.keep(), adam, freshOptimizer(config));
         return new CycleRecord.Layer(m, yIn, yOut,
-                Statistics.gibbsEntropy(Statistics.histogram(yIn, edges), config.entropyBasePrevious()),
-                Statistics.gibbsEntropy(Statistics.histogram(yOut, edges), config.entropyBaseNext()),
+                Statistics.gibbsEntropy(Statistics.histogram(yIn, edges), config.entropy().basePrevious()),
+                Statistics.gibbsEntropy(Statistics.histogram(yOut, edges), config.entropy().baseNext()),
                 decision.scores(), decision.solverStatus(), decision.solverIterations(), decision.solverSeconds());
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrentRunsTest {
     /** Wide enough that the hidden layer's multiplies split over two threads when a run has them. */
     private static final EngineConfig CONFIG = EngineConfig.reference().withNetwork(NetworkSpec.parse("20-160-3"))
-            .withSchedule(8, 64, 4).withEvalBatchSize(64).withStop(10, 0.1);
+            .withSchedule(8, 64, 4).withTraining(t -> t.withEvalBatchSize(64));
 
     private static List<ConcurrentRuns.Job> jobs(List<List<CycleRecord>> seen) {
         List<ConcurrentRuns.Job> jobs = new ArrayList<>();
@@ -28,7 +28,7 @@ class ConcurrentRunsTest {
     void runsSideBySideFromOneSharedFirstCycleEndExactlyAsRunsOnTheirOwn() {
         List<List<CycleRecord>> alone = new ArrayList<>();
         for (String name : List.of("dtc", "random", "magnitude")) {
-            alone.add(Experiment.run(CONFIG, ExperimentTest.blobs(), PruningStrategy.named(name), 11, r -> { })
+            alone.add(Experiment.run(RunRequest.of(CONFIG, ExperimentTest.blobs(), PruningStrategy.named(name), 11))
                     .records());
         }
         // 1 thread: two runs at a time; 2 threads: three runs at once, one thread each; 6 threads:

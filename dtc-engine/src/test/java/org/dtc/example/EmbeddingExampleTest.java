@@ -11,7 +11,7 @@ import org.dtc.cs.DctType;
 import org.dtc.cs.LassoOptions;
 import org.dtc.cs.LassoPlan;
 import org.dtc.cs.LassoResult;
-import org.dtc.cs.LassoSolver;
+import org.dtc.cs.Solver;
 import org.dtc.cs.Measurement;
 import org.dtc.cs.SolverStatus;
 import org.dtc.data.Dataset;
@@ -21,6 +21,7 @@ import org.dtc.engine.EngineConfig;
 import org.dtc.engine.Experiment;
 import org.dtc.engine.KeepRule;
 import org.dtc.engine.PruningStrategy;
+import org.dtc.engine.RunRequest;
 import org.dtc.nn.Adam;
 import org.dtc.nn.Evaluation;
 import org.dtc.nn.Init;
@@ -74,7 +75,7 @@ class EmbeddingExampleTest {
         // Measured by a seeded Gaussian Phi (n = int(64 * 0.1) = 6 rows), each recovered as a
         // sparse vector of DCT-I coefficients by the LASSO; the two solutions added score the units.
         Measurement phi = Measurement.gaussian(64, 0.9, 42424242, DctType.I);
-        LassoPlan lasso = LassoSolver.named("lars").plan(phi.theta(), phi.n(), phi.m());
+        LassoPlan lasso = Solver.LARS.create().plan(phi.theta(), phi.n(), phi.m());
         double[] s1 = new double[64];
         double[] s2 = new double[64];
         LassoResult r1 = lasso.solve(phi.measure(toDouble(incoming)), 0.3, s1, LassoOptions.DEFAULT);
@@ -102,9 +103,9 @@ class EmbeddingExampleTest {
         // The paper's settings on a small network: 20 batches of 50 per cycle, remove 10% of the
         // hidden units per cycle until 10 or fewer remain.
         EngineConfig config = EngineConfig.paper().withNetwork(NetworkSpec.parse("20-64-2"))
-                .withSchedule(20, 50, 100).withEvalBatchSize(100);
+                .withSchedule(20, 50, 100).withTraining(t -> t.withEvalBatchSize(100));
         List<CycleRecord> cycles = new ArrayList<>();
-        Experiment.run(config, data, PruningStrategy.named("dtc"), 42424242, cycles::add);
+        Experiment.run(RunRequest.of(config, data, PruningStrategy.named("dtc"), 42424242).withListener(cycles::add));
 
         assertThat(cycles.get(0).hidden()).containsExactly(57);
         assertThat(cycles.get(cycles.size() - 1).hidden()[0]).isLessThanOrEqualTo(10);

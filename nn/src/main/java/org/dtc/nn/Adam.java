@@ -47,7 +47,7 @@ public final class Adam implements Optimizer {
     }
 
     /** Adam's moments and step count, for checkpoints. */
-    public record State(float[] m, float[] v, long t) implements java.io.Serializable {}
+    public record State(float[] m, float[] v, long t) {}
 
     /** A copy of the moments and the step count. */
     public State state() {

@@ -61,8 +61,7 @@ public final class Mlp {
     }
 
     /** What a checkpoint keeps of a network: its shape, parameters and running statistics. */
-    public record State(NetworkSpec spec, float[] params, float[][] runningMean, float[][] runningVar)
-            implements java.io.Serializable {}
+    public record State(NetworkSpec spec, float[] params, float[][] runningMean, float[][] runningVar) {}
 
     /** A copy of the network's shape, parameters and running statistics. */
     public State state() {
