@@ -1,58 +1,111 @@
 package org.dtc.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.dtc.core.Lowess;
-import org.dtc.core.Statistics;
-import org.dtc.cs.SolverStatus;
-import org.dtc.engine.CycleRecord;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The paper's analysis of two synthetic runs against statsmodels' LOWESS and scipy's Pearson
+ * (src-test-data/analysis/generate.py): the smoothing Analysis applies, the correlations it
+ * reports and the cycles Table 1's rows come from.
+ */
 class AnalysisTest {
-    private static List<CycleRecord> records(String strategy, long seed, int cycles, double shift) {
-        List<CycleRecord> out = new ArrayList<>();
-        int m = 512;
-        for (int c = 0; c < cycles; c++) {
-            m = org.dtc.engine.KeepRule.keptCount(m, 0.1);
-            double sparsity = 1 - m / 512.0;
-            double accuracy = 0.97 - 0.2 * Math.pow(sparsity, 8) + shift * Math.sin(c);
-            double gibbs = 6 - 3 * Math.pow(sparsity, 6) + 0.01 * Math.cos(3 * c);
-            CycleRecord.Layer layer = new CycleRecord.Layer(m, new double[1], new double[1], gibbs - 1, gibbs, null,
-                    SolverStatus.SOLVED, 3, 0.001);
-            out.add(new CycleRecord(strategy, seed, c, new int[] {m}, sparsity, accuracy, 0.1, gibbs - 1, gibbs,
-                    List.of(layer), 1.5, 1e9));
+    private final Map<String, String[]> fixture = new HashMap<>();
+
+    AnalysisTest() throws IOException {
+        Path file = Path.of(System.getProperty("dtc.testdata", "../src-test-data"), "analysis/reference.txt");
+        for (String line : Files.readAllLines(file)) {
+            if (!line.startsWith("#")) {
+                String[] f = line.split(" ");
+                fixture.put(f[0] + " " + f[1], java.util.Arrays.copyOfRange(f, 2, f.length));
+            }
         }
-        return out;
+    }
+
+    private double[] doubles(String key) {
+        return java.util.Arrays.stream(fixture.get(key)).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    private List<CycleRow> rows(String strategy, int[] sizes, int initial) {
+        double[] accuracy = doubles("accuracy " + strategy);
+        double[] gibbs = doubles("gibbs_next " + strategy);
+        List<CycleRow> rows = new ArrayList<>();
+        for (int c = 0; c < sizes.length; c++) {
+            rows.add(new CycleRow(strategy, 7, c, Integer.toString(sizes[c]), 1 - sizes[c] / (double) initial,
+                    accuracy[c], 0.1, gibbs[c] - 1, gibbs[c], 1.5, Double.NaN));
+        }
+        return rows;
+    }
+
+    private List<Analysis.Series> paperSeries() {
+        int[] sizes = java.util.Arrays.stream(fixture.get("hidden sizes")).mapToInt(Integer::parseInt).toArray();
+        List<CycleRow> all = new ArrayList<>(rows("dtc", sizes, 512));
+        all.addAll(rows("random", sizes, 512));
+        return Analysis.series(all);
     }
 
     @Test
-    void seriesAreSmoothedByLowessAndTableOneUsesThePapersRows() {
-        List<CycleRecord> all = new ArrayList<>(records("dtc", 1, 34, 0.002));
-        all.addAll(records("random", 1, 34, 0.003));
-        List<Analysis.Series> series = Analysis.series(CycleRow.of(all));
-        assertThat(series).hasSize(2);
-        Analysis.Series dtc = series.get(0);
-        assertThat(dtc.smoothed()).containsExactly(Lowess.smooth(dtc.sparsity(), dtc.accuracy(), 0.3, 3));
+    void eachAccuracyCurveIsSmoothedAsStatsmodelsLowessDoes() {
+        List<Analysis.Series> series = paperSeries();
+        assertThat(series).extracting(Analysis.Series::strategy).containsExactly("dtc", "random");
+        for (Analysis.Series se : series) {
+            double[] expected = doubles("smoothed " + se.strategy());
+            // The same weights and local fits as statsmodels, summed in another order: 1e-12.
+            assertThat(se.smoothed()).as(se.strategy()).containsExactly(expected, within(1e-12));
+        }
+    }
+
+    @Test
+    void correlationsAreTheDtcRunsNextLayerEntropyAgainstEachCurveAsScipyComputesThem() {
+        Map<String, Object> c = Analysis.correlations(paperSeries());
+        for (String strategy : List.of("dtc", "random")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> v = (Map<String, Object>) c.get("seed 7: dtc gibbs_next vs " + strategy + " accuracy");
+            // Pearson of 34 values; smoothed inputs carry LOWESS's 1e-12: agreement to 1e-12.
+            assertThat((double) v.get("smoothed")).isCloseTo(doubles("pearson_smoothed " + strategy)[0], within(1e-12));
+            assertThat((double) v.get("raw")).isCloseTo(doubles("pearson_raw " + strategy)[0], within(1e-12));
+        }
+    }
+
+    @Test
+    void tableOneTakesEachRowFromTheCycleAtThePapersSparsity() {
+        List<Analysis.Series> series = paperSeries();
         String table = Analysis.table1(series, List.of("dtc", "random"));
         assertThat(table).contains("| cycle | sparsity | dtc | paper | diff | random | paper | diff |");
-        // Row of cycle 33: sparsity 1 - 9/512 = 0.9824, the paper's last row (DTC 0.8391).
-        assertThat(table).contains(String.format("| 33 | 0.9824 | %.4f | 0.8391 |", dtc.smoothed()[33]));
-        assertThat(table.lines().filter(l -> l.matches("\\| \\d+ \\| 0\\.\\d{4} \\|.*")).count()).isEqualTo(15);
+        double[] dtc = doubles("smoothed dtc");
+        double[] random = doubles("smoothed random");
+        List<String> tableRows = table.lines().filter(l -> l.matches("\\| \\d+ \\| 0\\.\\d{4} \\| 0\\..*")).toList();
+        assertThat(tableRows).hasSize(15);
+        for (int row = 0; row < 15; row++) {
+            int cycle = Integer.parseInt(fixture.get("table1_cycle " + row)[0]);
+            double[] paper = Analysis.PAPER_TABLE1[row];
+            assertThat(tableRows.get(row)).startsWith(String.format(Locale.ROOT,
+                    "| %d | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |", cycle, paper[0], dtc[cycle], paper[3],
+                    dtc[cycle] - paper[3], random[cycle], paper[2]));
+        }
     }
 
     @Test
-    void correlationsAreTheDtcEntropyAgainstEachAccuracyCurve() {
-        List<CycleRecord> all = new ArrayList<>(records("dtc", 7, 34, 0.002));
-        all.addAll(records("random", 7, 34, 0.003));
-        List<Analysis.Series> series = Analysis.series(CycleRow.of(all));
-        Map<String, Object> c = Analysis.correlations(series);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> vsRandom = (Map<String, Object>) c.get("seed 7: dtc gibbs_next vs random accuracy");
-        assertThat((double) vsRandom.get("smoothed"))
-                .isEqualTo(Statistics.pearson(series.get(0).gibbsNext(), series.get(1).smoothed()));
-        assertThat(c).containsKey("seed 7: dtc gibbs_next vs dtc accuracy");
+    void anotherNetworkIsNotComparedWithThePapersRows() {
+        // 300 hidden units pruned by 10%: none of its sparsities is one the paper prints.
+        int[] sizes = new int[34];
+        int m = 300;
+        for (int c = 0; c < sizes.length; c++) {
+            m = org.dtc.engine.KeepRule.keptCount(m, 0.1);
+            sizes[c] = Math.max(m, 1);
+        }
+        String table = Analysis.table1(Analysis.series(rows("dtc", java.util.Arrays.copyOf(sizes, 30), 300)),
+                List.of("dtc"));
+        assertThat(table).contains("No cycle of these runs has the sparsity of a row of the paper's Table 1")
+                .doesNotContain("| paper |");
     }
 }
