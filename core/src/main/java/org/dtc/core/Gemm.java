@@ -50,8 +50,8 @@ public final class Gemm implements AutoCloseable {
      * regions are at most 8 MiB (the default below 32 GiB of heap), and large to ZGC and
      * Shenandoah, so it starts on a region boundary and its floats 16 bytes later, after the
      * array header; 12 floats on is a line. A vector load that straddles two lines costs two
-     * cache accesses: the tile runs 6-8% faster on aligned B panels. Where the guess is wrong
-     * the offset costs nothing.
+     * cache accesses, and the tile loads B's vectors in its innermost loop. Where the guess is
+     * wrong the offset costs nothing.
      */
     private static final int LINE_START = 12;
     /** Columns of the register tile: two vectors, or 8 for the scalar tile. */
@@ -64,10 +64,9 @@ public final class Gemm implements AutoCloseable {
     private static final boolean VECTOR_TRANSPOSE = Simd.BITS != 0 && VectorGemmTile.transposes();
     /**
      * Rows of op(A) from which its panels are transposed in vector registers: a test-set-sized A,
-     * where it saves 6-7% of the multiply. Below, a float at a time: the vector transposition's
-     * shuffles run slowly until the JIT has compiled them, which cost about 0.3 s of a training
-     * run's first 50 steps at batch 512, more than it saved there (60 µs a step at H = 512, and
-     * only while C has more than 8 panels).
+     * which comes from memory and is packed once per multiply. Below, a float at a time: the
+     * vector transposition's shuffles run slowly until the JIT has compiled them, which costs a
+     * training run's first steps more than the transposition saves on batch-sized A.
      */
     private static final int VECTOR_TRANSPOSE_MIN_ROWS = 2048;
     /** Below this many multiply-adds one thread is faster than waking the others. */
@@ -222,38 +221,27 @@ public final class Gemm implements AutoCloseable {
 
     /**
      * C = alpha * op(A) * op(B) + beta * C, where op(A) is m x k, op(B) is k x n and C is m x n,
-     * each stored row-major from its offset with the given leading dimension (row stride).
-     * With beta = 0, C is not read, as in BLAS.
+     * each stored row-major from its offset with the given leading dimension (row stride), as
+     * BLAS's sgemm takes them. With beta = 0, C is not read, as in BLAS.
      */
     public void multiply(Op opA, Op opB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
                          float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-        multiply(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, null, 0, false);
-    }
-
-    /** The multiply with a layer's bias and ReLU (see the next method), nothing handed over. */
-    public void multiply(Op opA, Op opB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
-                         float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
-                         float[] bias, int biasOff, boolean relu) {
-        multiply(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, relu, null,
-                true);
+        multiply(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, Epilogue.NONE);
     }
 
     /**
-     * The same multiply, then C[i, j] += bias[biasOff + j] (unless bias is null) and, when
-     * {@code relu}, C[i, j] = max(C[i, j], 0): a layer's forward pass. Each tile gets them as its
-     * last slice is folded into C, on values still in registers, instead of two more passes over
-     * all of C; the values are those of {@link Kernels#axpy} on each row and then
-     * {@link Kernels#relu}, to the bit. Finished rows go to {@code then} unless it is null: the next
-     * layer can take them while they are in cache (see {@link RowsDone}). Unless {@code keepRows},
-     * rows that go to {@code then} from the workers are computed in each worker's scratch instead
-     * of C, and last only until {@code then} returns: values that the next layer consumes at once
-     * then never travel to memory (C is written only where the multiply does not split it by rows).
-     * That needs beta = 0.
+     * The same multiply, then the epilogue: C[i, j] += bias[biasOff + j] and, with its ReLU,
+     * C[i, j] = max(C[i, j], 0), a layer's forward pass. Each tile gets them as its last slice is
+     * folded into C, on values still in registers, instead of two more passes over all of C; the
+     * values are those of {@link Kernels#axpy} on each row and then {@link Kernels#relu}, to the
+     * bit. Finished rows then go to the epilogue's {@code then} (see {@link RowsDone}).
      */
     public synchronized void multiply(Op opA, Op opB, int m, int n, int k, float alpha,
                                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                      float beta, float[] c, int cOff, int ldc,
-                                      float[] bias, int biasOff, boolean relu, RowsDone then, boolean keepRows) {
+                                      float beta, float[] c, int cOff, int ldc, Epilogue epilogue) {
+        float[] bias = epilogue.bias();
+        int biasOff = epilogue.biasOff();
+        boolean keepRows = epilogue.keepRows();
         Checks.dimensions(m, n, k);
         // Stored shapes: op(A) is m x k, so A is m x k or k x m; likewise B.
         Checks.matrix("A", a, aOff, opA == Op.N ? m : k, opA == Op.N ? k : m, lda);
@@ -262,9 +250,8 @@ public final class Gemm implements AutoCloseable {
         if (bias != null) {
             Checks.vector("bias", bias, biasOff, n);
         }
-        if (!keepRows && (then == null || beta != 0f)) {
-            throw new IllegalArgumentException("rows that C does not keep need somewhere to go and beta = 0, not then="
-                    + then + ", beta=" + beta);
+        if (!keepRows && beta != 0f) {
+            throw new IllegalArgumentException("rows that C does not keep need beta = 0, not " + beta);
         }
         if (m == 0 || n == 0) {
             return;
@@ -287,8 +274,8 @@ public final class Gemm implements AutoCloseable {
         this.ldc = ldc;
         this.bias = bias;
         this.biasOff = biasOff;
-        this.relu = relu;
-        this.then = then;
+        this.relu = epilogue.relu();
+        this.then = epilogue.then();
         this.keepRows = keepRows;
         try {
             if (k == 0 || alpha == 0f) {
@@ -534,8 +521,8 @@ public final class Gemm implements AutoCloseable {
 
     /**
      * op(B)[p, j] = B[j, p]: eight stored rows at a time, each read in order, written as eight
-     * packed columns side by side (40% faster than a row at a time: eight streams at once). A
-     * method of its own, so that the plain copy above compiles as before.
+     * packed columns side by side (eight read streams at once keep the memory system busier than
+     * one row at a time). A method of its own, so that the plain copy above compiles as before.
      */
     private static void packTransposed(float[] b, int bOff, int ldb, int p0, int kc, int col0, int width,
                                        int panelWidth, float[] dst, int to) {
@@ -559,7 +546,7 @@ public final class Gemm implements AutoCloseable {
     /**
      * Packs op(A)[ic:ic+mc, 0:k] as panels of MR rows, k-major, zero-padded to MR: every slice
      * at once, so that A is read in long runs (a stored row of op(A) = A is one run). Short runs
-     * per slice left the memory system waiting: packing a test-set-sized A went 3x faster.
+     * per slice leave the memory system waiting between them.
      * Element (r, p) of the panel of rows i0.. sits at {@code i0 * k + p * MR + r}.
      */
     private void packA(int ic, int mc, float[] dst) {
@@ -568,7 +555,7 @@ public final class Gemm implements AutoCloseable {
             int base = i0 * k;
             if (opA == Op.T) {
                 // Eight floats per stored row: a plain loop beats System.arraycopy's call, and
-                // without a test per float when all eight are there (dW1 got 5-8% faster).
+                // without a test per float when all eight are there.
                 for (int p = 0; p < k; p++) {
                     int to = base + p * MR;
                     int from = aOff + p * lda + ic + i0;
@@ -611,7 +598,7 @@ public final class Gemm implements AutoCloseable {
     /**
      * Eight stored rows of {@code count} floats, {@code ld} apart from {@code src[from]}, read side
      * by side, each in order: float p of row r goes to {@code dst[to + p * step + r]}, so that the
-     * destination is written in order (a row at a time wrote every step-th float, 10-40% slower).
+     * destination is written in order (a row at a time would write every step-th float).
      */
     static void packEightRows(float[] src, int from, int ld, int count, float[] dst, int to, int step) {
         int from1 = from + ld;

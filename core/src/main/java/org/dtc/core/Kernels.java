@@ -188,15 +188,14 @@ public final class Kernels {
     }
 
     /**
-     * A layer's forward pass: {@link #gemm}, then bias[biasOff + j] added to every row's column j
-     * (bias may be null) and, when {@code relu}, max(., 0), each tile as it is finished. The same
-     * bits as the three steps one after the other.
+     * {@link #gemm} with an epilogue: a layer's forward pass is the multiply, then its bias added
+     * to every row and its ReLU, each tile as it is finished; the same bits as the three steps one
+     * after the other.
      */
     public static void gemm(Op opA, Op opB, int m, int n, int k, float alpha,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                            float beta, float[] c, int cOff, int ldc, float[] bias, int biasOff, boolean relu) {
-        Gemm.current().multiply(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-                bias, biasOff, relu);
+                            float beta, float[] c, int cOff, int ldc, Epilogue epilogue) {
+        Gemm.current().multiply(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, epilogue);
     }
 
     /** C = alpha * op(A) * op(B) + beta * C on matrix views; shapes are checked to agree. */

@@ -4,7 +4,7 @@ package org.dtc.core;
  * op(B) packed once into {@link Gemm}'s panels, for multiplying many bands of rows by it on any
  * thread: a network's next layer taking the rows that a {@link Gemm.RowsDone} hands over while
  * they are in cache. {@link #multiplyRows} computes exactly what
- * {@code Gemm.multiply(Op.N, opB, rows, n, k, 1, A, B, 0, C, bias, relu)} does, to the bit: the
+ * {@code Gemm.multiply(Op.N, opB, rows, n, k, 1, A, B, 0, C, Epilogue.layer(bias, relu))} does, to the bit: the
  * same KC slices folded into C in order, the same register tiles, each reading A's rows where
  * they lie (a band of a few rows is used once per column panel, so packing it would not pay).
  *

@@ -31,6 +31,14 @@ public final class Simd {
         return BITS != 0;
     }
 
+    /**
+     * Whether the width in force is wider than the hardware's vectors: the Vector API then
+     * emulates it in Java, correct but slow and allocating (a 512-bit run on an AVX2 machine).
+     */
+    public static boolean emulated() {
+        return BITS != 0 && BITS > VectorWidth.preferredBits();
+    }
+
     /** A short description such as {@code "512-bit Vector API"} or {@code "scalar"}. */
     public static String describe() {
         return BITS == 0 ? "scalar" : BITS + "-bit Vector API";
@@ -44,6 +52,10 @@ public final class Simd {
             if (bits != 0 && !moduleLoaded) {
                 throw new IllegalStateException(BITS_PROPERTY + "=" + bits + " needs the JVM flag --add-modules "
                         + VECTOR_MODULE);
+            }
+            if (bits > 0 && bits > VectorWidth.preferredBits()) {
+                System.err.println("dtc: " + BITS_PROPERTY + "=" + bits + " is wider than this machine's "
+                        + VectorWidth.preferredBits() + "-bit vectors: the Vector API emulates it, correctly but slowly");
             }
             return bits;
         }

@@ -63,9 +63,8 @@ final class VectorGemmTile {
      * Packs eight rows of A, {@code ld} apart from {@code src[from]}, k-major: float p of row r
      * goes to {@code dst[to + p * 8 + r]}, as Gemm's scalar packing does. L columns of the eight
      * rows are transposed in registers by three rounds of interleaving (rows 0-1, 2-3, 4-5, 6-7;
-     * then pairs; then quadruples) and written as eight whole vectors: 2.5 times faster than a
-     * float at a time when the rows are in cache, 1.5 times from memory. The columns beyond a
-     * multiple of L go a float at a time.
+     * then pairs; then quadruples) and written as eight whole vectors instead of a float at a
+     * time. The columns beyond a multiple of L go a float at a time.
      */
     static void packEightRows(float[] src, int from, int ld, int count, float[] dst, int to) {
         int p = 0;

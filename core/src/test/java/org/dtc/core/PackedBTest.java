@@ -55,7 +55,7 @@ class PackedBTest {
                     Arrays.fill(expected, Float.NaN);
                     float[] actual = expected.clone();
                     one.multiply(Op.N, opB, rows, n, k, 1f, a, 1, k + 5, b, 3, ldb, 0f, expected, 2, n + 1,
-                            withBias, 4, relu);
+                            Epilogue.layer(withBias, 4, relu));
                     packed.multiplyRows(rows, a, 1, k + 5, actual, 2, n + 1, withBias, 4, relu, e % 2);
                     assertThat(actual).as("%dx%dx%d op(B)=%s bias=%s relu=%s", rows, k, n, opB, withBias != null,
                             relu).isEqualTo(expected);
@@ -94,7 +94,8 @@ class PackedBTest {
                 float[] b = TestArrays.matrix(random, 0, k, n, n);
                 float[] bias = TestArrays.floats(random, 0, n, 0);
                 float[] expected = new float[m * n];
-                gemm.multiply(Op.N, Op.N, m, n, k, 1f, a, 0, Math.max(1, k), b, 0, n, 0f, expected, 0, n, bias, 0, true);
+                gemm.multiply(Op.N, Op.N, m, n, k, 1f, a, 0, Math.max(1, k), b, 0, n, 0f, expected, 0, n,
+                        Epilogue.layer(bias, 0, true));
                 for (boolean keepRows : new boolean[] {true, false}) {
                     String what = m + "x" + k + "x" + n + " on " + gemm.threads() + " threads, keepRows=" + keepRows;
                     float[] c = new float[m * n];
@@ -102,8 +103,8 @@ class PackedBTest {
                     float[] seen = new float[m * n];
                     int[] times = new int[m];
                     List<String> problems = new ArrayList<>();
-                    gemm.multiply(Op.N, Op.N, m, n, k, 1f, a, 0, Math.max(1, k), b, 0, n, 0f, c, 0, n, bias, 0, true,
-                            (first, count, worker, rows, rowsOff, ld) -> {
+                    gemm.multiply(Op.N, Op.N, m, n, k, 1f, a, 0, Math.max(1, k), b, 0, n, 0f, c, 0, n,
+                            Epilogue.layer(bias, 0, true).then((first, count, worker, rows, rowsOff, ld) -> {
                                 if (worker < 0 || worker >= gemm.threads()) {
                                     synchronized (problems) {
                                         problems.add("worker " + worker);
@@ -113,7 +114,7 @@ class PackedBTest {
                                     times[first + i]++; // bands are disjoint: no two threads touch one count
                                     System.arraycopy(rows, rowsOff + i * ld, seen, (first + i) * n, n);
                                 }
-                            }, keepRows);
+                            }, keepRows));
                     assertThat(problems).as(what).isEmpty();
                     assertThat(times).as(what).containsOnly(1);
                     assertThat(seen).as("the rows handed over, " + what).isEqualTo(expected);
@@ -124,12 +125,11 @@ class PackedBTest {
             }
             // Rows that C does not keep must go somewhere, and cannot be added to C.
             float[] c = new float[4];
+            assertThatThrownBy(() -> Epilogue.NONE.then(null, false)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("rows that C does not keep need somewhere to go");
             assertThatThrownBy(() -> gemm.multiply(Op.N, Op.N, 2, 2, 2, 1f, new float[4], 0, 2, new float[4], 0, 2,
-                    0f, c, 0, 2, null, 0, false, null, false)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("then=null");
-            assertThatThrownBy(() -> gemm.multiply(Op.N, Op.N, 2, 2, 2, 1f, new float[4], 0, 2, new float[4], 0, 2,
-                    1f, c, 0, 2, null, 0, false, (f, n, w, r, o, l) -> { }, false))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beta=1.0");
+                    1f, c, 0, 2, Epilogue.NONE.then((f, n, w, r, o, l) -> { }, false)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("rows that C does not keep need beta = 0, not 1.0");
         }
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link RandomStream} against numpy's legacy RandomState, bit for bit: the test vectors of
- * REFERENCE.md and the draws in src-test-data/random (written by generate.py there).
+ * docs/experiment.md and the draws in src-test-data/random (written by generate.py there).
  */
 class RandomStreamTest {
     @Test

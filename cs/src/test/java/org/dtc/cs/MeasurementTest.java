@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The measurement of REFERENCE.md: row counts, Phi's first values, Theta = Phi Psi. */
+/** The measurement of docs/experiment.md: row counts, Phi's first values, Theta = Phi Psi. */
 class MeasurementTest {
     @Test
     void rowCountsFollowDoubleArithmeticAsThePapersCodeDoes() {

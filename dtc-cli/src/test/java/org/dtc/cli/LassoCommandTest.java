@@ -76,7 +76,7 @@ class LassoCommandTest {
         Path file = dir.resolve("w.npy");
         Npy.write(file, new int[] {300}, w);
         assertThat(run("lasso", "--w", file.toString(), "--lambda", "0.3")).isZero();
-        // int(300 * (1.0 - 0.9)) = int(29.999999999999993) = 29 (REFERENCE.md), not 30.
+        // int(300 * (1.0 - 0.9)) = int(29.999999999999993) = 29 (docs/experiment.md), not 30.
         assertThat(out.toString()).contains(",\"n\":29,\"m\":300,");
     }
 

@@ -34,7 +34,7 @@ public final class Downloader {
 
     private final List<String> mirrors;
     private final Progress progress;
-    /** Made on the first download: starting one costs 0.1 s of every run that finds its data. */
+    /** Made on the first download: starting an HTTP client would slow every run that finds its data. */
     private HttpClient http;
 
     /**

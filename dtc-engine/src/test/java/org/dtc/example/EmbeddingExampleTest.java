@@ -102,10 +102,12 @@ class EmbeddingExampleTest {
         TrainTest data = new TrainTest(null, blobs(1000, 1), blobs(400, 2));
         // The paper's settings on a small network: 20 batches of 50 per cycle, remove 10% of the
         // hidden units per cycle until 10 or fewer remain.
-        EngineConfig config = EngineConfig.paper().withNetwork(NetworkSpec.parse("20-64-2"))
-                .withSchedule(20, 50, 100).withTraining(t -> t.withEvalBatchSize(100));
+        EngineConfig config = EngineConfig.paper()
+                .withNetwork(NetworkSpec.parse("20-64-2"))
+                .withTraining(t -> t.withBatchesPerCycle(20).withBatchSize(50).withEvalBatchSize(100));
         List<CycleRecord> cycles = new ArrayList<>();
-        Experiment.run(RunRequest.of(config, data, PruningStrategy.named("dtc"), 42424242).withListener(cycles::add));
+        Experiment.run(RunRequest.of(config, data, PruningStrategy.named("dtc"), 42424242)
+                .withListener(cycles::add));
 
         assertThat(cycles.get(0).hidden()).containsExactly(57);
         assertThat(cycles.get(cycles.size() - 1).hidden()[0]).isLessThanOrEqualTo(10);

@@ -94,14 +94,8 @@ public final class Adam implements Optimizer {
         v = v2;
     }
 
+    /** Zero moments for a network of this many parameters, step count 0. */
     @Override
-    public void reset() {
-        java.util.Arrays.fill(m, 0f);
-        java.util.Arrays.fill(v, 0f);
-        t = 0;
-    }
-
-    /** Resets to zero moments for a network of this many parameters. */
     public void reset(int parameters) {
         m = new float[parameters];
         v = new float[parameters];

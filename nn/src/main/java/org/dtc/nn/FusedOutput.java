@@ -1,5 +1,6 @@
 package org.dtc.nn;
 
+import org.dtc.core.Epilogue;
 import org.dtc.core.Gemm;
 import org.dtc.core.Op;
 import org.dtc.core.PackedB;
@@ -13,10 +14,14 @@ import org.dtc.core.PackedB;
  * the multiply splits by columns, for a batch of few samples). Only without batch norm between
  * the two layers. The same bits as the two {@link Linear#forward} calls: the output layer's
  * packed weights give the multiply's own arithmetic. Allocates only when the output layer's
- * shape or the thread count changes.
+ * shape, the parameters or the thread count change.
  */
 final class FusedOutput implements Gemm.RowsDone {
     private PackedB weights;
+    // The hidden layer's bias and ReLU, then its rows to this; rebuilt when the parameters are.
+    private Epilogue epilogue;
+    private float[] epilogueParams;
+    private int epilogueBias;
     // The pass in progress, read by the workers.
     private float[] params;
     private int bias;
@@ -40,8 +45,12 @@ final class FusedOutput implements Gemm.RowsDone {
         this.bias = b2;
         this.logits = logits;
         try {
-            gemm.multiply(Op.N, Op.T, batch, mid, in, 1f, x, xOff, in, params, w1, in, 0f, hidden, 0, mid,
-                    b1 >= 0 ? params : null, Math.max(b1, 0), true, this, false);
+            if (epilogue == null || epilogueParams != params || epilogueBias != b1) {
+                epilogue = Linear.epilogue(params, b1, true).then(this, false);
+                epilogueParams = params;
+                epilogueBias = b1;
+            }
+            gemm.multiply(Op.N, Op.T, batch, mid, in, 1f, x, xOff, in, params, w1, in, 0f, hidden, 0, mid, epilogue);
         } finally {
             this.params = null;
             this.logits = null;

@@ -1,5 +1,6 @@
 package org.dtc.nn;
 
+import org.dtc.core.Epilogue;
 import org.dtc.core.Kernels;
 import org.dtc.core.Op;
 
@@ -8,13 +9,17 @@ final class Linear {
     private Linear() {}
 
     /**
-     * y (batch x out) = x (batch x in) W^T (+ b), then max(y, 0) when {@code relu}: the bias and
-     * the ReLU are applied by the multiply to each tile of y as it is finished.
+     * y (batch x out) = x (batch x in) W^T, then the layer's bias and ReLU as {@code epilogue}
+     * has them ({@link #epilogue}): applied by the multiply to each tile of y as it is finished.
      */
-    static void forward(int batch, int in, int out, float[] x, int xOff, float[] params, int w, int b, float[] y,
-                        boolean relu) {
-        Kernels.gemm(Op.N, Op.T, batch, out, in, 1f, x, xOff, in, params, w, in, 0f, y, 0, out,
-                b >= 0 ? params : null, Math.max(b, 0), relu);
+    static void forward(int batch, int in, int out, float[] x, int xOff, float[] params, int w, float[] y,
+                        Epilogue epilogue) {
+        Kernels.gemm(Op.N, Op.T, batch, out, in, 1f, x, xOff, in, params, w, in, 0f, y, 0, out, epilogue);
+    }
+
+    /** The bias at {@code b} in params (none when b < 0) and, when {@code relu}, the ReLU after it. */
+    static Epilogue epilogue(float[] params, int b, boolean relu) {
+        return Epilogue.layer(b >= 0 ? params : null, Math.max(b, 0), relu);
     }
 
     /**

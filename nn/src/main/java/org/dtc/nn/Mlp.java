@@ -1,5 +1,6 @@
 package org.dtc.nn;
 
+import org.dtc.core.Epilogue;
 import org.dtc.core.Kernels;
 import org.dtc.core.RandomStream;
 
@@ -34,6 +35,8 @@ public final class Mlp {
     private float[][] xhat;
     private float[][] invstd;
     private float[][] act;
+    // Per layer, the bias and ReLU its multiply applies; rebuilt with the parameters on surgery.
+    private Epilogue[] epilogues;
     private final FusedOutput fusedOutput = new FusedOutput();
     private float[] logProbs;
     private float[] shifted;
@@ -144,8 +147,11 @@ public final class Mlp {
         xhat = new float[layers][];
         invstd = new float[layers][];
         act = new float[layers][];
+        epilogues = new Epilogue[layers];
         for (int l = 0; l < layers; l++) {
             int out = spec.size(l + 1);
+            // Without batch norm between them, the ReLU follows the linear layer at once: the multiply applies it.
+            epilogues[l] = Linear.epilogue(params, layout.bias()[l], l < layers - 1 && !spec.hiddenNorm());
             z[l] = new float[capacity * out];
             if (l < layers - 1) {
                 if (spec.hiddenNorm()) {
@@ -242,9 +248,7 @@ public final class Mlp {
                         layout.bias()[l], z[l], layout.weight()[l + 1], layout.bias()[l + 1], z[l + 1]);
                 break;
             }
-            // Without batch norm between them, the ReLU follows the linear layer at once: the multiply applies it.
-            Linear.forward(count, spec.size(l), width, in, inOff, params, layout.weight()[l], layout.bias()[l], z[l],
-                    hidden && !spec.hiddenNorm());
+            Linear.forward(count, spec.size(l), width, in, inOff, params, layout.weight()[l], z[l], epilogues[l]);
             if (!hidden) {
                 break;
             }
@@ -476,11 +480,7 @@ public final class Mlp {
         grads = new float[newLayout.size()];
         allocateWork();
         if (resetOptimizer) {
-            if (optimizer instanceof Adam adam) {
-                adam.reset(newLayout.size());
-            } else {
-                optimizer.reset();
-            }
+            optimizer.reset(newLayout.size());
         } else {
             optimizer.remap(from);
         }

@@ -13,6 +13,6 @@ public interface Optimizer {
     /** After surgery: new parameter i was old parameter keep[i]; the state follows it. */
     void remap(int[] keep);
 
-    /** Forgets all state, as a freshly constructed optimizer. */
-    void reset();
+    /** Forgets all state, as an optimizer freshly constructed for this many parameters. */
+    void reset(int parameters);
 }

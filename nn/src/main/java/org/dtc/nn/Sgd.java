@@ -22,7 +22,7 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public void reset() {
+    public void reset(int parameters) {
         // no state
     }
 }
