@@ -36,14 +36,16 @@ class ExperimentTest {
     }
 
     private static EngineConfig small(EngineConfig base, String network) {
-        return base.withNetwork(NetworkSpec.parse(network)).withSchedule(10, 32, 6).withTraining(t -> t.withEvalBatchSize(64));
+        return base.withNetwork(NetworkSpec.parse(network)).withSchedule(10, 32, 6)
+                .withTraining(t -> t.withEvalBatchSize(64));
     }
 
     @Test
     void everyStrategyRunsCyclesThatShrinkTheLayer() {
         for (String name : List.of("dtc", "random", "magnitude")) {
             List<CycleRecord> seen = new ArrayList<>();
-            List<CycleRecord> records = Experiment.run(RunRequest.of(small(EngineConfig.reference(), "20-32-3"), blobs(), PruningStrategy.named(name), 42424242).withListener(seen::add)).records();
+            List<CycleRecord> records = Experiment.run(RunRequest.of(small(EngineConfig.reference(), "20-32-3"),
+                    blobs(), PruningStrategy.named(name), 42424242).withListener(seen::add)).records();
             assertThat(seen).isEqualTo(records);
             assertThat(records).extracting(CycleRecord::hiddenText).as(name)
                     .containsExactly("28", "25", "22", "19", "17", "15");
@@ -52,7 +54,8 @@ class ExperimentTest {
             assertThat(records.get(records.size() - 1).loss()).as(name).isLessThan(records.get(0).loss());
             for (CycleRecord r : records) {
                 assertThat(r.strategy()).isEqualTo(name);
-                assertThat(r.accuracy()).as(name + " cycle " + r.cycle()).isBetween(0.0, 1.0);
+                // Three classes: every pruned network, even after the first 10 batches, beats guessing.
+                assertThat(r.accuracy()).as(name + " cycle " + r.cycle()).isGreaterThan(1.0 / 3);
                 assertThat(r.sparsity()).isEqualTo(1 - r.hidden()[0] / 32.0);
                 assertThat(r.layers()).hasSize(1);
                 assertThat(r.layers().get(0).measuredIncoming())
@@ -70,8 +73,9 @@ class ExperimentTest {
                 config = config.withNetwork(config.network().withInputNorm(true));
             }
             for (String name : List.of("dtc", "random")) {
-                List<CycleRecord> a = Experiment.run(RunRequest.of(config, blobs(), PruningStrategy.named(name), 7)).records();
-                List<CycleRecord> b = Experiment.run(RunRequest.of(config, blobs(), PruningStrategy.named(name), 7)).records();
+                RunRequest request = RunRequest.of(config, blobs(), PruningStrategy.named(name), 7);
+                List<CycleRecord> a = Experiment.run(request).records();
+                List<CycleRecord> b = Experiment.run(request).records();
                 assertThat(a).hasSameSizeAs(b);
                 for (int i = 0; i < a.size(); i++) {
                     assertThat(a.get(i).accuracy()).isEqualTo(b.get(i).accuracy());
@@ -96,8 +100,9 @@ class ExperimentTest {
         for (EngineConfig preset : List.of(EngineConfig.reference(), EngineConfig.paper())) {
             EngineConfig config = small(preset, "20-24-3");
             Experiment.FirstTraining first = Experiment.trainFirstCycle(config, blobs(), 7);
-            List<CycleRecord> own = Experiment.run(RunRequest.of(config, blobs(), new DtcStrategy(), 7)).records();
-            List<CycleRecord> shared = Experiment.run(RunRequest.of(config, blobs(), new DtcStrategy(), 7).startingFrom(first)).records();
+            RunRequest request = RunRequest.of(config, blobs(), new DtcStrategy(), 7);
+            List<CycleRecord> own = Experiment.run(request).records();
+            List<CycleRecord> shared = Experiment.run(request.startingFrom(first)).records();
             assertThat(shared).hasSameSizeAs(own);
             for (int i = 0; i < own.size(); i++) {
                 assertThat(shared.get(i).loss()).isEqualTo(own.get(i).loss());
@@ -106,16 +111,19 @@ class ExperimentTest {
                         .isEqualTo(own.get(i).layers().get(0).measuredIncoming());
             }
             assertThat(shared.get(0).seconds()).isGreaterThanOrEqualTo(first.seconds());
-            assertThatThrownBy(() -> Experiment.run(RunRequest.of(config, blobs(), new DtcStrategy(), 8).startingFrom(first))).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> Experiment.run(RunRequest.of(config, blobs(), new DtcStrategy(), 8)
+                    .startingFrom(first))).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("first cycle of seed 7");
-            assertThatThrownBy(() -> Experiment.run(RunRequest.of(config.withSchedule(4, 32, 3), blobs(), new DtcStrategy(), 7).startingFrom(first))).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> Experiment.run(RunRequest.of(config.withSchedule(4, 32, 3), blobs(),
+                    new DtcStrategy(), 7).startingFrom(first))).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("other settings");
         }
     }
 
     @Test
     void deepNetworksCompressEveryHiddenLayerFrontToBack() {
-        List<CycleRecord> records = Experiment.run(RunRequest.of(small(EngineConfig.reference(), "20-32-16-3"), blobs(), new DtcStrategy(), 3)).records();
+        List<CycleRecord> records = Experiment.run(RunRequest.of(small(EngineConfig.reference(), "20-32-16-3"),
+                blobs(), new DtcStrategy(), 3)).records();
         CycleRecord first = records.get(0);
         assertThat(first.hidden()).containsExactly(28, 14);
         assertThat(first.layers()).extracting(CycleRecord.Layer::width).containsExactly(32, 16);
@@ -127,12 +135,14 @@ class ExperimentTest {
     @Test
     void aNetworkThatDoesNotFitTheDataIsRefusedBeforeTraining() {
         // The blobs have 20 inputs and labels 0..2.
-        assertThatThrownBy(() -> Experiment.run(RunRequest.of(small(EngineConfig.reference(), "784-32-3"), blobs(), new DtcStrategy(), 3))).hasMessage("the network takes 784 inputs, the data has 20 per sample");
-        assertThatThrownBy(() -> Experiment.run(RunRequest.of(small(EngineConfig.reference(), "20-32-2"), blobs(), new DtcStrategy(), 3)))
+        assertThatThrownBy(() -> Experiment.run(RunRequest.of(small(EngineConfig.reference(), "784-32-3"), blobs(),
+                new DtcStrategy(), 3))).hasMessage("the network takes 784 inputs, the data has 20 per sample");
+        assertThatThrownBy(() -> Experiment.run(RunRequest.of(small(EngineConfig.reference(), "20-32-2"), blobs(),
+                new DtcStrategy(), 3)))
                 .hasMessage("the network has 2 outputs, but the data has labels up to 2: it needs at least 3");
         // More outputs than classes only leaves some unused, as in PyTorch.
-        assertThat(Experiment.run(RunRequest.of(small(EngineConfig.reference(), "20-32-4"), blobs(), new DtcStrategy(), 3))
-                .records()).isNotEmpty();
+        assertThat(Experiment.run(RunRequest.of(small(EngineConfig.reference(), "20-32-4"), blobs(),
+                new DtcStrategy(), 3)).records()).isNotEmpty();
     }
 
     @Test

@@ -28,7 +28,8 @@ class RealMnistRunTest {
         EngineConfig config = EngineConfig.reference().withNetwork(NetworkSpec.parse("784-128-10"))
                 .withSchedule(30, 512, 3);
         for (String name : List.of("dtc", "random", "magnitude")) {
-            List<CycleRecord> records = Experiment.run(RunRequest.of(config, data, PruningStrategy.named(name), 42424242)).records();
+            List<CycleRecord> records = Experiment.run(RunRequest.of(config, data, PruningStrategy.named(name),
+                    42424242)).records();
             assertThat(records).extracting(CycleRecord::hiddenText).as(name).containsExactly("115", "103", "92");
             for (CycleRecord r : records) {
                 // 15,360 images a cycle: a small network is well past 80% and short of perfect.

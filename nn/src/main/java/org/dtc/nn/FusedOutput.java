@@ -12,7 +12,7 @@ import org.dtc.core.PackedB;
  * samples x 512 units, 20 MB). The bands stay in the workers' scratch: nothing reads the hidden
  * values afterwards, so they are not written out either (the hidden array is written only when
  * the multiply splits by columns, for a batch of few samples). Only without batch norm between
- * the two layers. The same bits as the two {@link Linear#forward} calls: the output layer's
+ * the two layers. The same bits as the two {@link Dense#forward} calls: the output layer's
  * packed weights give the multiply's own arithmetic. Allocates only when the output layer's
  * shape, the parameters or the thread count change.
  */
@@ -46,7 +46,7 @@ final class FusedOutput implements Gemm.RowsDone {
         this.logits = logits;
         try {
             if (epilogue == null || epilogueParams != params || epilogueBias != b1) {
-                epilogue = Linear.epilogue(params, b1, true).then(this, false);
+                epilogue = Dense.epilogue(params, b1, true).then(this, false);
                 epilogueParams = params;
                 epilogueBias = b1;
             }

@@ -1,6 +1,5 @@
 package org.dtc.nn;
 
-import org.dtc.core.Epilogue;
 import org.dtc.core.Kernels;
 import org.dtc.core.RandomStream;
 
@@ -9,7 +8,10 @@ import org.dtc.core.RandomStream;
  * input, then for each layer a linear map, and for each hidden layer optional batch norm and a
  * ReLU; the outputs are logits, scored by softmax cross-entropy.
  *
- * <p>All parameters live in one flat float array and their gradients in another, laid out by
+ * <p>The network is a list of {@link Layer}s (a {@link Dense} per linear layer, a {@link Norm}
+ * per batch norm): the forward pass runs them in order, backpropagation in reverse, and surgery
+ * asks each to map its own parameters, so another kind of layer joins without touching either.
+ * All parameters live in one flat float array and their gradients in another, laid out by
  * {@link ParameterLayout}, so an optimizer is one loop and neuron surgery re-packs the kept
  * entries into smaller arrays. Work buffers are sized once for {@code capacity} samples per batch
  * and rebuilt on surgery: training and evaluation allocate nothing per batch. Not thread-safe.
@@ -21,22 +23,15 @@ public final class Mlp {
     private float[] grads;
     private final int capacity;
 
-    // Running statistics of each batch norm: [0] the input's, [l + 1] hidden layer l's.
-    private float[][] runningMean;
-    private float[][] runningVar;
+    // The stages of the forward pass, in order: an input batch norm if any, then per linear layer
+    // its Dense and, for a hidden layer with batch norm, its Norm. dense[l] is linear layer l;
+    // norms[0] the input's batch norm and norms[l + 1] hidden layer l's (null where none).
+    private Layer[] layers;
+    private Dense[] dense;
+    private Norm[] norms;
+    // Per layer, whether a layer before it has parameters, so that its input gradient is needed.
+    private boolean[] needsInputGradient;
 
-    // Work buffers, batch rows each: per layer l the linear output z, per batch norm its output,
-    // xhat and 1/std, per hidden layer the ReLU output (in place over z or the batch norm output).
-    private float[] inputNormed;
-    private float[] inputXhat;
-    private float[] inputInvstd;
-    private float[][] z;
-    private float[][] normed;
-    private float[][] xhat;
-    private float[][] invstd;
-    private float[][] act;
-    // Per layer, the bias and ReLU its multiply applies; rebuilt with the parameters on surgery.
-    private Epilogue[] epilogues;
     private final FusedOutput fusedOutput = new FusedOutput();
     private float[] logProbs;
     private float[] shifted;
@@ -45,7 +40,6 @@ public final class Mlp {
     private boolean batchAxisLogSoftmax;
     private float[] gradA;
     private float[] gradB;
-    private double[] sums;
 
     /** A network of this shape with all parameters zero; see {@link #initialize}. */
     public Mlp(NetworkSpec spec, int capacity) {
@@ -57,10 +51,7 @@ public final class Mlp {
         this.layout = ParameterLayout.of(spec);
         this.params = new float[layout.size()];
         this.grads = new float[layout.size()];
-        this.runningMean = new float[spec.layers()][];
-        this.runningVar = new float[spec.layers()][];
-        resetNormStatistics();
-        allocateWork();
+        buildLayers();
     }
 
     /** What a checkpoint keeps of a network: its shape, parameters and running statistics. */
@@ -68,11 +59,11 @@ public final class Mlp {
 
     /** A copy of the network's shape, parameters and running statistics. */
     public State state() {
-        float[][] mean = new float[runningMean.length][];
-        float[][] var = new float[runningVar.length][];
-        for (int i = 0; i < mean.length; i++) {
-            mean[i] = runningMean[i] == null ? null : runningMean[i].clone();
-            var[i] = runningVar[i] == null ? null : runningVar[i].clone();
+        float[][] mean = new float[norms.length][];
+        float[][] var = new float[norms.length][];
+        for (int i = 0; i < norms.length; i++) {
+            mean[i] = norms[i] == null ? null : norms[i].runningMean().clone();
+            var[i] = norms[i] == null ? null : norms[i].runningVar().clone();
         }
         return new State(spec, params.clone(), mean, var);
     }
@@ -80,10 +71,15 @@ public final class Mlp {
     /** A network rebuilt from a saved state, with work buffers for {@code capacity} samples. */
     public static Mlp restore(State state, int capacity) {
         Mlp net = new Mlp(state.spec(), capacity);
+        if (state.params().length != net.params.length || state.runningMean().length != net.norms.length) {
+            throw new IllegalArgumentException("a saved state of " + state.params().length + " parameters does not fit "
+                    + state.spec() + " (" + net.params.length + ")");
+        }
         System.arraycopy(state.params(), 0, net.params, 0, net.params.length);
-        for (int i = 0; i < state.runningMean().length; i++) {
-            net.runningMean[i] = state.runningMean()[i] == null ? null : state.runningMean()[i].clone();
-            net.runningVar[i] = state.runningVar()[i] == null ? null : state.runningVar()[i].clone();
+        for (int i = 0; i < net.norms.length; i++) {
+            if (net.norms[i] != null) {
+                net.norms[i].restoreStatistics(state.runningMean()[i], state.runningVar()[i]);
+            }
         }
         return net;
     }
@@ -109,60 +105,42 @@ public final class Mlp {
         if (layout.inputGamma() >= 0) {
             java.util.Arrays.fill(params, layout.inputGamma(), layout.inputGamma() + spec.inputs(), 1f);
         }
-        resetNormStatistics();
-    }
-
-    private void resetNormStatistics() {
-        if (spec.inputNorm()) {
-            runningMean[0] = new float[spec.inputs()];
-            runningVar[0] = ones(spec.inputs());
-        }
-        for (int l = 0; l < spec.hiddenLayers(); l++) {
-            if (spec.hiddenNorm()) {
-                runningMean[l + 1] = new float[spec.size(l + 1)];
-                runningVar[l + 1] = ones(spec.size(l + 1));
+        for (Norm n : norms) {
+            if (n != null) {
+                n.resetStatistics();
             }
         }
     }
 
-    private static float[] ones(int n) {
-        float[] a = new float[n];
-        java.util.Arrays.fill(a, 1f);
-        return a;
-    }
-
-    private void allocateWork() {
-        int layers = spec.layers();
+    /** The layers of {@link #spec} at the offsets of {@link #layout}, and the loss's buffers. */
+    private void buildLayers() {
+        int count = spec.layers();
+        java.util.List<Layer> list = new java.util.ArrayList<>();
+        dense = new Dense[count];
+        norms = new Norm[count];
+        if (spec.inputNorm()) {
+            norms[0] = new Norm(spec.inputs(), layout.inputGamma(), layout.inputBeta(), false, capacity);
+            list.add(norms[0]);
+        }
+        for (int l = 0; l < count; l++) {
+            boolean hidden = l < count - 1;
+            // Without batch norm between them, the ReLU follows the linear layer at once: its multiply applies it.
+            dense[l] = new Dense(spec.size(l), spec.size(l + 1), layout.weight()[l], layout.bias()[l],
+                    hidden && !spec.hiddenNorm(), capacity);
+            list.add(dense[l]);
+            if (hidden && spec.hiddenNorm()) {
+                norms[l + 1] = new Norm(spec.size(l + 1), layout.gamma()[l], layout.beta()[l], true, capacity);
+                list.add(norms[l + 1]);
+            }
+        }
+        layers = list.toArray(new Layer[0]);
+        needsInputGradient = new boolean[layers.length];
+        for (int i = 1; i < layers.length; i++) {
+            needsInputGradient[i] = needsInputGradient[i - 1] || layers[i - 1].hasParameters();
+        }
         int widest = 0;
         for (int s : spec.sizes()) {
             widest = Math.max(widest, s);
-        }
-        if (spec.inputNorm()) {
-            inputNormed = new float[capacity * spec.inputs()];
-            inputXhat = new float[capacity * spec.inputs()];
-            inputInvstd = new float[spec.inputs()];
-        }
-        z = new float[layers][];
-        normed = new float[layers][];
-        xhat = new float[layers][];
-        invstd = new float[layers][];
-        act = new float[layers][];
-        epilogues = new Epilogue[layers];
-        for (int l = 0; l < layers; l++) {
-            int out = spec.size(l + 1);
-            // Without batch norm between them, the ReLU follows the linear layer at once: the multiply applies it.
-            epilogues[l] = Linear.epilogue(params, layout.bias()[l], l < layers - 1 && !spec.hiddenNorm());
-            z[l] = new float[capacity * out];
-            if (l < layers - 1) {
-                if (spec.hiddenNorm()) {
-                    normed[l] = new float[capacity * out];
-                    xhat[l] = new float[capacity * out];
-                    invstd[l] = new float[out];
-                }
-                // The ReLU works in place: backward needs only its output (for the mask and the
-                // next layer's weight gradient), never its input.
-                act[l] = spec.hiddenNorm() ? normed[l] : z[l];
-            }
         }
         logProbs = new float[capacity * spec.outputs()];
         shifted = new float[capacity * spec.outputs()];
@@ -170,7 +148,6 @@ public final class Mlp {
         crossEntropy = new SoftmaxCrossEntropy(capacity, spec.outputs());
         gradA = new float[capacity * widest];
         gradB = new float[capacity * widest];
-        sums = new double[2 * widest];
     }
 
     public NetworkSpec spec() {
@@ -197,11 +174,11 @@ public final class Mlp {
 
     /** Running mean of the input batch norm (index 0) or of hidden layer l's (index l + 1). */
     public float[] runningMean(int index) {
-        return runningMean[index];
+        return norms[index] == null ? null : norms[index].runningMean();
     }
 
     public float[] runningVar(int index) {
-        return runningVar[index];
+        return norms[index] == null ? null : norms[index].runningVar();
     }
 
     /** Multiply-adds of one forward pass per sample: the sum of in x out over the linear layers. */
@@ -227,42 +204,17 @@ public final class Mlp {
         }
         float[] in = x;
         int inOff = xOff;
-        if (spec.inputNorm()) {
-            if (training) {
-                BatchNorm.forwardTrain(count, spec.inputs(), x, xOff, params, layout.inputGamma(), layout.inputBeta(),
-                        inputNormed, inputXhat, inputInvstd, sums, runningMean[0], runningVar[0]);
-            } else {
-                BatchNorm.forwardEval(count, spec.inputs(), x, xOff, params, layout.inputGamma(), layout.inputBeta(),
-                        inputNormed, runningMean[0], runningVar[0]);
-            }
-            in = inputNormed;
-            inOff = 0;
-        }
-        int layers = spec.layers();
-        for (int l = 0; l < layers; l++) {
-            int width = spec.size(l + 1);
-            boolean hidden = l < layers - 1;
-            if (!training && l == layers - 2 && !spec.hiddenNorm()) {
+        int last = layers.length - 1;
+        for (int i = 0; i <= last; i++) {
+            if (!training && i == last - 1 && layers[i] instanceof Dense hidden && hidden.relu()) {
                 // Evaluation: the output layer takes each band of the last hidden layer's rows in cache.
-                fusedOutput.forward(count, spec.size(l), width, spec.outputs(), in, inOff, params, layout.weight()[l],
-                        layout.bias()[l], z[l], layout.weight()[l + 1], layout.bias()[l + 1], z[l + 1]);
-                break;
+                Dense output = dense[spec.layers() - 1];
+                fusedOutput.forward(count, hidden.inputs(), hidden.outputs(), output.outputs(), in, inOff, params,
+                        hidden.weightOffset(), hidden.biasOffset(), hidden.output(), output.weightOffset(),
+                        output.biasOffset(), output.output());
+                return;
             }
-            Linear.forward(count, spec.size(l), width, in, inOff, params, layout.weight()[l], z[l], epilogues[l]);
-            if (!hidden) {
-                break;
-            }
-            if (spec.hiddenNorm()) {
-                if (training) {
-                    BatchNorm.forwardTrain(count, width, z[l], 0, params, layout.gamma()[l], layout.beta()[l],
-                            normed[l], xhat[l], invstd[l], sums, runningMean[l + 1], runningVar[l + 1]);
-                } else {
-                    BatchNorm.forwardEval(count, width, z[l], 0, params, layout.gamma()[l], layout.beta()[l],
-                            normed[l], runningMean[l + 1], runningVar[l + 1]);
-                }
-                Kernels.relu(count * width, normed[l], 0, act[l], 0);
-            }
-            in = act[l];
+            in = layers[i].forward(in, inOff, count, params, training);
             inOff = 0;
         }
     }
@@ -287,7 +239,7 @@ public final class Mlp {
 
     /** The logits of the last forward pass: batch x outputs, row-major (shared). */
     public float[] logits() {
-        return z[spec.layers() - 1];
+        return dense[spec.layers() - 1].output();
     }
 
     /**
@@ -296,8 +248,6 @@ public final class Mlp {
      */
     public double forwardBackward(float[] x, int xOff, int[] labels, int labelOff, int count) {
         forward(x, xOff, count, true);
-        int layers = spec.layers();
-        int classes = spec.outputs();
         double loss = crossEntropy.forward(count, scores(count), labels, labelOff, logProbs);
         float[] d = gradA;
         float[] spare = gradB;
@@ -305,32 +255,22 @@ public final class Mlp {
         if (batchAxisLogSoftmax) {
             crossEntropy.batchAxisBackward(count, logits(), lse, d);
         }
-        for (int l = layers - 1; l >= 0; l--) {
-            float[] in = l == 0 ? (spec.inputNorm() ? inputNormed : x) : act[l - 1];
-            int inOff = l == 0 && !spec.inputNorm() ? xOff : 0;
-            boolean needInputGrad = l > 0 || (spec.inputNorm() && layout.inputGamma() >= 0);
-            Linear.backward(count, spec.size(l), spec.size(l + 1), in, inOff, d, params, layout.weight()[l],
-                    layout.bias()[l], grads, needInputGrad ? spare : null);
-            if (!needInputGrad) {
+        for (int i = layers.length - 1; i >= 0; i--) {
+            float[] in = i == 0 ? x : layers[i - 1].output();
+            int inOff = i == 0 ? xOff : 0;
+            float[] dx = layers[i].backward(in, inOff, count, d, params, grads,
+                    needsInputGradient[i] ? spare : null);
+            if (!needsInputGradient[i]) {
                 break;
             }
-            float[] t = d;
-            d = spare;
-            spare = t;
-            if (l > 0) {
-                int width = spec.size(l);
-                Kernels.reluBackward(count * width, act[l - 1], 0, d, 0, d, 0);
-                if (spec.hiddenNorm()) {
-                    BatchNorm.backward(count, width, d, xhat[l - 1], invstd[l - 1], params, layout.gamma()[l - 1],
-                            layout.beta()[l - 1], grads, sums);
-                }
-            } else {
-                BatchNorm.backward(count, spec.inputs(), d, inputXhat, inputInvstd, params, layout.inputGamma(),
-                        layout.inputBeta(), grads, sums);
+            if (dx == spare) {
+                spare = d;
+                d = dx;
             }
         }
         return loss;
     }
+
 
     /**
      * One training step: forward, backward, optimizer update. A NaN or infinite loss stops
@@ -442,43 +382,26 @@ public final class Mlp {
         }
         NetworkSpec newSpec = spec.withHidden(j, keep.length);
         ParameterLayout newLayout = ParameterLayout.of(newSpec);
+        Layer[] oldLayers = layers;
+        int producer = indexOf(dense[j]);
+        int consumer = indexOf(dense[j + 1]);
+        spec = newSpec;
+        layout = newLayout;
+        buildLayers();
+        // Each layer maps its own parameters: the one that makes the units keeps those outputs,
+        // the ones between (batch norm) those features, the one that takes them those inputs.
         int[] from = new int[newLayout.size()];
-        for (int i = 0; i < from.length; i++) {
-            from[i] = -1;
-        }
-        mapWhole(from, newLayout.inputGamma(), layout.inputGamma(), spec.inputs());
-        mapWhole(from, newLayout.inputBeta(), layout.inputBeta(), spec.inputs());
-        for (int l = 0; l < spec.layers(); l++) {
-            int in = spec.size(l);
-            int newIn = newSpec.size(l);
-            for (int r = 0; r < newSpec.size(l + 1); r++) {
-                int oldRow = l == j ? keep[r] : r;
-                for (int c = 0; c < newIn; c++) {
-                    int oldCol = l == j + 1 ? keep[c] : c;
-                    from[newLayout.weight()[l] + r * newIn + c] = layout.weight()[l] + oldRow * in + oldCol;
-                }
-                if (newLayout.bias()[l] >= 0) {
-                    from[newLayout.bias()[l] + r] = layout.bias()[l] + oldRow;
-                }
-                if (newLayout.gamma()[l] >= 0) {
-                    from[newLayout.gamma()[l] + r] = layout.gamma()[l] + oldRow;
-                    from[newLayout.beta()[l] + r] = layout.beta()[l] + oldRow;
-                }
-            }
+        for (int i = 0; i < layers.length; i++) {
+            int[] keepInputs = i > producer && i <= consumer ? keep : null;
+            int[] keepOutputs = i >= producer && i < consumer ? keep : null;
+            layers[i].keepUnits(oldLayers[i], keepInputs, keepOutputs, from);
         }
         float[] newParams = new float[newLayout.size()];
         for (int i = 0; i < from.length; i++) {
             newParams[i] = params[from[i]];
         }
-        if (spec.hiddenNorm()) {
-            runningMean[j + 1] = pick(runningMean[j + 1], keep);
-            runningVar[j + 1] = pick(runningVar[j + 1], keep);
-        }
-        spec = newSpec;
-        layout = newLayout;
         params = newParams;
         grads = new float[newLayout.size()];
-        allocateWork();
         if (resetOptimizer) {
             optimizer.reset(newLayout.size());
         } else {
@@ -507,19 +430,12 @@ public final class Mlp {
         keepUnits(j, java.util.Arrays.copyOf(keep, n), optimizer, resetOptimizer);
     }
 
-    private static void mapWhole(int[] from, int newOff, int oldOff, int count) {
-        if (newOff >= 0) {
-            for (int i = 0; i < count; i++) {
-                from[newOff + i] = oldOff + i;
+    private int indexOf(Layer layer) {
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i] == layer) {
+                return i;
             }
         }
-    }
-
-    private static float[] pick(float[] values, int[] keep) {
-        float[] out = new float[keep.length];
-        for (int i = 0; i < keep.length; i++) {
-            out[i] = values[keep[i]];
-        }
-        return out;
+        throw new IllegalStateException("layer not in this network");
     }
 }
