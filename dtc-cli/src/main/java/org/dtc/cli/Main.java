@@ -67,7 +67,16 @@ public final class Main implements Runnable {
             }
             return FAILURE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Memory is checked before the runs start; this is what the check could not foresee.
+            err.println("dtc: out of memory (" + e.getMessage() + "); give the JVM more with DTC_JAVA_OPTS=-Xmx...");
+            if (main.debug) {
+                e.printStackTrace(err);
+            }
+            return FAILURE;
+        }
     }
 
     /** The message of an error, or its type when it has none. */

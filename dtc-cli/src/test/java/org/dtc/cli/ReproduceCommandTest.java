@@ -70,6 +70,13 @@ class ReproduceCommandTest {
                 + " there is nothing to compress"},
             {"--arch", "2-12-1", "dtc: layer 1 of 2-12-1 has 12 weights; XAVIER_NORMAL_TORCH draws only layers of 16 or"
                 + " more, as torch's normal_ does (--init XAVIER_NORMAL draws any)"},
+            {"--arch", "784-512", "dtc: the network 784-512 has no hidden layer: there are no neurons to compress"},
+            {"--arch", "784-64-10-", "dtc: network spec '784-64-10-' is not widths joined by '-'"},
+            {"--arch", "784-2000000000-10", "dtc: the network 784-2000000000-10 has 1588000000000 weights; one float "
+                + "array holds at most 2147483631"},
+            {"--strategies", ",", "dtc: no strategy to run"},
+            {"--strategies", "dtc,random,dtc", "dtc: strategy dtc is listed twice"},
+            {"--lr", "Infinity", "dtc: learning rate must be finite and > 0, not Infinity"},
         };
         for (String[] c : cases) {
             StringWriter err = new StringWriter();
@@ -83,6 +90,10 @@ class ReproduceCommandTest {
             assertThat(out.getParent()).as(c[0]).doesNotExist();
         }
         assertThat(dir).isEmptyDirectory();
+        StringWriter empty = new StringWriter();
+        assertThat(Main.execute(new String[] {"reproduce", "--out", ""}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(empty, true))).isEqualTo(Main.FAILURE);
+        assertThat(empty.toString()).isEqualTo("dtc: --out is empty: name a folder" + System.lineSeparator());
         StringWriter err = new StringWriter();
         assertThat(Main.execute(new String[] {"reproduce", "--out", "/proc/no-such-place"},
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))).isEqualTo(Main.FAILURE);

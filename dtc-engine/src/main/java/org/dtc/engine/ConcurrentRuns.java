@@ -60,6 +60,7 @@ public final class ConcurrentRuns {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be at least 1, not " + threads);
         }
+        checkMemory(config, concurrency(jobs.size(), threads));
         Map<Long, Experiment.FirstTraining> firstCycles = trainSharedFirstCycles(config, data, jobs, threads);
         int gemmThreads = gemmThreads(jobs.size(), threads);
         // Runs beyond what the threads can carry take turns a cycle at a time, not a time slice
@@ -73,6 +74,24 @@ public final class ConcurrentRuns {
             runs.add(() -> runTakingTurns(config, data, job, index, first, gemmThreads, turns));
         }
         return inParallel(runs, concurrency(jobs.size(), threads));
+    }
+
+    /**
+     * Refuses, before anything is allocated, runs whose networks together need more memory than
+     * the JVM may still take: a network too large for the heap fails here with what it needs,
+     * not after minutes in an OutOfMemoryError.
+     */
+    private static void checkMemory(EngineConfig config, int concurrent) {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long perRun = org.dtc.nn.Mlp.bytesNeeded(config.network(),
+                Math.max(config.training().batchSize(), config.training().evalBatchSize()));
+        long needed = Math.multiplyExact(perRun, (long) concurrent);
+        if (needed > free) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d run(s) of %s at once need about "
+                    + "%.1f GB, and the JVM may take only %.1f GB more: give it more (DTC_JAVA_OPTS=-Xmx...), fewer "
+                    + "--threads, or a smaller network", concurrent, config.network(), needed / 1e9, free / 1e9));
+        }
     }
 
     /** The first cycles of the seeds that two or more jobs start afresh, trained side by side. */

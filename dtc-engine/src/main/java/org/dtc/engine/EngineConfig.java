@@ -24,10 +24,24 @@ import org.dtc.nn.NetworkSpec;
  */
 public record EngineConfig(NetworkSpec network, Training training, Sensing sensing, Pruning pruning,
                            Set<NotebookBehaviour> notebook, EntropyHistogram entropy) {
+    /** The most weights a network may have: its parameters, gradients and Adam's moments are each one float array. */
+    static final long MAX_PARAMETERS = Integer.MAX_VALUE - 16;
 
     public EngineConfig {
         notebook = Collections.unmodifiableSet(notebook.isEmpty() ? EnumSet.noneOf(NotebookBehaviour.class)
                 : EnumSet.copyOf(notebook));
+        if (network.hiddenLayers() == 0) {
+            throw new IllegalArgumentException("the network " + network + " has no hidden layer: there are no neurons "
+                    + "to compress (give at least three widths, such as 784-512-10)");
+        }
+        long parameters = 0;
+        for (int l = 0; l < network.layers(); l++) {
+            parameters = Math.addExact(parameters, Math.multiplyExact((long) network.size(l), network.size(l + 1)));
+        }
+        if (parameters > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("the network " + network + " has " + parameters + " weights; one float "
+                    + "array holds at most " + MAX_PARAMETERS);
+        }
         for (int j = 0; j < network.hiddenLayers(); j++) {
             if (network.size(j + 1) <= pruning.stopSize()) {
                 throw new IllegalArgumentException("hidden layer " + j + " of " + network + " has " + network.size(j + 1)

@@ -89,4 +89,16 @@ class ConcurrentRunsTest {
         assertThatThrownBy(() -> ConcurrentRuns.runAll(CONFIG, ExperimentTest.blobs(), List.of(), 0))
                 .hasMessage("thread count must be at least 1, not 0");
     }
+
+    @Test
+    void runsTooLargeForTheHeapAreRefusedBeforeAnythingIsAllocated() {
+        // 1.15 billion weights: parameters, gradients and Adam's moments alone take 18 GB.
+        EngineConfig huge = CONFIG.withNetwork(NetworkSpec.parse("20-50000000-3"));
+        long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        assertThatThrownBy(() -> ConcurrentRuns.runAll(huge, ExperimentTest.blobs(), jobs(new ArrayList<>()), 2))
+                .hasMessageStartingWith("3 run(s) of 20-50000000-3 at once need about ")
+                .hasMessageContaining("give it more (DTC_JAVA_OPTS=-Xmx...), fewer --threads, or a smaller network");
+        assertThat(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory() - before)
+                .as("bytes taken by the refusal").isLessThan(100_000_000L);
+    }
 }

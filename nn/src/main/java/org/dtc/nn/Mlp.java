@@ -54,6 +54,27 @@ public final class Mlp {
         buildLayers();
     }
 
+    /**
+     * About how many bytes a network of this shape takes with work room for {@code capacity}
+     * samples and an optimizer of two moments: parameters, gradients and moments (four floats
+     * each), every layer's outputs and batch-norm buffers, the loss's and backprop's buffers.
+     * Exact arithmetic: a shape too large for a long says so.
+     */
+    public static long bytesNeeded(NetworkSpec spec, int capacity) {
+        long parameters = ParameterLayout.of(spec).size();
+        long perSample = 0;
+        int widest = 0;
+        for (int l = 0; l <= spec.layers(); l++) {
+            int width = spec.size(l);
+            widest = Math.max(widest, width);
+            // a layer's output; with batch norm its output and xhat too
+            perSample = Math.addExact(perSample, l == 0 ? (spec.inputNorm() ? 2L * width : 0) : 3L * width);
+        }
+        perSample = Math.addExact(perSample, 2L * widest + 2L * spec.outputs());
+        return Math.multiplyExact(4L, Math.addExact(Math.multiplyExact(4L, parameters),
+                Math.multiplyExact((long) capacity, perSample)));
+    }
+
     /** What a checkpoint keeps of a network: its shape, parameters and running statistics. */
     public record State(NetworkSpec spec, float[] params, float[][] runningMean, float[][] runningVar) {}
 

@@ -24,7 +24,8 @@ public record NetworkSpec(int[] sizes, boolean bias, boolean inputNorm, boolean 
 
     /** Widths such as "784-512-10", no bias, no batch norm: the paper's code. */
     public static NetworkSpec parse(String widths) {
-        String[] parts = widths.trim().split("-");
+        // A limit of -1 keeps empty parts, so that "784-64-10-" is refused rather than read as 784-64-10.
+        String[] parts = widths.trim().split("-", -1);
         int[] sizes = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {

@@ -28,7 +28,11 @@ public record ParameterLayout(int[] weight, int[] bias, int inputGamma, int inpu
             int in = spec.size(l);
             int out = spec.size(l + 1);
             weight[l] = at;
-            at += out * in;
+            try {
+                at = Math.addExact(at, Math.multiplyExact(out, in));
+            } catch (ArithmeticException tooMany) {
+                throw new IllegalArgumentException("the network " + spec + " has more parameters than one float array holds");
+            }
             bias[l] = spec.bias() ? at : -1;
             at += spec.bias() ? out : 0;
             boolean norm = spec.hiddenNorm() && l < layers - 1 && spec.affine();
