@@ -105,7 +105,10 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         RunPlan plan = new RunPlan(engine.toConfig(), named, RunPlan.consecutiveSeeds(seed, seeds));
         ResultsFolder folder = ResultsFolder.open(out, force, resume);
-        try {
+        try (folder) {
+            if (resume) {
+                folder.checkResumes(plan.runs());
+            }
             return runInto(folder, plan, threadCount);
         } catch (IOException | RuntimeException e) {
             folder.abandon();

@@ -1,8 +1,18 @@
 package org.dtc.cli;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.dtc.engine.Checkpoint;
@@ -11,17 +21,27 @@ import org.dtc.engine.RunPlan;
 /**
  * A run's results folder through its life: chosen (given, or results/&lt;timestamp&gt;), checked
  * before any work (never silently over earlier results, never a file in the way, writable),
- * holding one checkpoint folder per run, and taken away again if the run fails before it wrote
- * anything worth keeping.
+ * locked against a second dtc run for as long as this one goes, holding one checkpoint folder
+ * per run, and taken away again if the run fails before it wrote anything worth keeping.
  */
-final class ResultsFolder {
+final class ResultsFolder implements AutoCloseable {
+    /** Held while a run writes into the folder; the OS lets it go when the process ends, however. */
+    static final String LOCK = ".dtc.lock";
+    /** What a run writes: what --force clears so that no earlier run's files stay beside the new ones. */
+    private static final List<String> RESULTS = List.of("checkpoints", "export", "cycles.csv", "table1.md",
+            "report.md", "summary.json", "manifest.json");
+
     private final Path dir;
     /** The outermost folder this run made (dir or a parent), or null if dir existed. */
     private final Path made;
+    private final FileChannel lockFile;
+    private final FileLock lock;
 
-    private ResultsFolder(Path dir, Path made) {
+    private ResultsFolder(Path dir, Path made, FileChannel lockFile, FileLock lock) {
         this.dir = dir;
         this.made = made;
+        this.lockFile = lockFile;
+        this.lock = lock;
     }
 
     /**
@@ -44,21 +64,97 @@ final class ResultsFolder {
             throw new IllegalArgumentException("--resume: " + dir + " does not exist, so there is no run to resume"
                     + " (without --resume a new run starts there)");
         }
-        if (!force && !resume && Files.isDirectory(dir)) {
-            try (var listing = Files.list(dir)) {
-                if (listing.findAny().isPresent()) {
-                    throw new IllegalArgumentException(dir + " already holds results; choose another --out or add --force");
-                }
-            }
+        if (!force && !resume && Files.isDirectory(dir) && !contents(dir).isEmpty()) {
+            throw new IllegalArgumentException(dir + " already holds results; choose another --out or add --force");
+        }
+        if (resume && !Files.isDirectory(dir.resolve("checkpoints"))) {
+            throw new IllegalArgumentException("--resume: " + dir + " holds no checkpoints, so there is no interrupted "
+                    + "run to resume" + (contents(dir).isEmpty() ? "" : " (add --force instead to replace its results)"));
         }
         Path made = firstMissing(dir);
+        FileChannel channel;
         try {
             Files.createDirectories(dir);
-            Files.deleteIfExists(Files.createTempFile(dir, ".write-test", ".tmp"));
+            channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("cannot write results into " + dir + " (" + e.getMessage() + ")");
         }
-        return new ResultsFolder(dir, made);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException | OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            closeQuietly(channel);
+            throw new IllegalArgumentException(dir + " is in use by another dtc run; wait for it to end or choose "
+                    + "another --out");
+        }
+        ResultsFolder folder = new ResultsFolder(dir, made, channel, lock);
+        if (force && !resume) {
+            folder.clearEarlierResults();
+        }
+        return folder;
+    }
+
+    /** The folder's entries but for the lock. */
+    private static List<Path> contents(Path dir) throws IOException {
+        try (Stream<Path> listing = Files.list(dir)) {
+            return listing.filter(p -> !p.getFileName().toString().equals(LOCK)).toList();
+        }
+    }
+
+    /** --force: the earlier run's files go, so that none of them stays beside the new results. */
+    private void clearEarlierResults() throws IOException {
+        for (Path p : contents(dir)) {
+            String name = p.getFileName().toString();
+            if (RESULTS.contains(name) || name.matches("figure\\d.*\\.(png|svg)")) {
+                deleteTree(p);
+            }
+        }
+    }
+
+    /**
+     * Refuses a resume whose runs are not those the folder's checkpoints belong to: resuming part
+     * of an interrupted experiment would rewrite its cycles.csv without the others.
+     */
+    void checkResumes(List<RunPlan.Run> runs) throws IOException {
+        Set<String> planned = runs.stream().map(r -> checkpoint(r).getFileName().toString())
+                .collect(Collectors.toSet());
+        List<String> others = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(dir.resolve("checkpoints"))) {
+            listing.map(p -> p.getFileName().toString()).filter(n -> !planned.contains(n)).sorted().forEach(others::add);
+        }
+        if (!others.isEmpty()) {
+            throw new IllegalArgumentException("--resume: " + dir + " holds runs these options do not name ("
+                    + String.join(", ", others) + "); resume with the strategies and seeds of the interrupted run");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+        } catch (IOException e) {
+            // the process lets go of it when it ends anyway
+        }
+        closeQuietly(lockFile);
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // nothing more to do
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
     }
 
     Path path() {
@@ -86,6 +182,12 @@ final class ResultsFolder {
      * checkpoints keeps them for --resume.
      */
     void abandon() {
+        close();
+        try {
+            Files.deleteIfExists(dir.resolve(LOCK));
+        } catch (IOException e) {
+            return;
+        }
         if (made == null) {
             return;
         }

@@ -1,0 +1,98 @@
+package org.dtc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Earlier results are never destroyed or silently replaced, whatever the options. */
+class ResultsFolderTest {
+    @TempDir
+    static Path data;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void writeData() throws Exception {
+        ReproduceSyntheticTest.writeData(data);
+    }
+
+    private static List<String> args(Path out, String... more) {
+        List<String> a = new ArrayList<>(List.of("reproduce", "--dataset", "custom", "--data", data.toString(),
+                "--out", out.toString(), "--arch", "36-24-3", "--batch-size", "32", "--eval-batch-size", "100",
+                "--batches-per-cycle", "5", "--max-cycles", "2", "--preset", "paper"));
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    /** The exit status and what went to stderr. */
+    private static String[] run(List<String> args) {
+        StringWriter err = new StringWriter();
+        int status = Main.execute(args.toArray(String[]::new), new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true));
+        return new String[] {Integer.toString(status), err.toString().strip()};
+    }
+
+    @Test
+    void aSecondRunIntoAFolderInUseIsRefused() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("busy"));
+        try (FileChannel held = FileChannel.open(out.resolve(ResultsFolder.LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); var lock = held.lock()) {
+            String[] r = run(args(out, "--force"));
+            assertThat(r[0]).isEqualTo("1");
+            assertThat(r[1]).isEqualTo("dtc: " + out + " is in use by another dtc run; wait for it to end or choose "
+                    + "another --out");
+        }
+        assertThat(run(args(out, "--force"))[0]).as("free again").isEqualTo("0");
+    }
+
+    @Test
+    void resumingAFolderWithoutCheckpointsLeavesItsResultsAlone() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("finished"));
+        Files.writeString(out.resolve("cycles.csv"), "earlier results\n");
+        String[] r = run(args(out, "--resume"));
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[1]).isEqualTo("dtc: --resume: " + out + " holds no checkpoints, so there is no interrupted run "
+                + "to resume (add --force instead to replace its results)");
+        assertThat(out.resolve("cycles.csv")).hasContent("earlier results");
+    }
+
+    @Test
+    void forceLeavesNothingOfTheEarlierRunBesideTheNewOne() throws Exception {
+        Path out = dir.resolve("forced");
+        assertThat(run(args(out, "--strategies", "dtc,random", "--export"))[0]).isEqualTo("0");
+        assertThat(out.resolve("checkpoints/random-seed42424242")).isDirectory();
+        assertThat(out.resolve("export")).isDirectory();
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        assertThat(run(args(out, "--strategies", "dtc", "--force"))[0]).isEqualTo("0");
+        assertThat(out.resolve("checkpoints/random-seed42424242")).doesNotExist();
+        assertThat(out.resolve("export")).doesNotExist();
+        assertThat(Files.readAllLines(out.resolve("cycles.csv"))).allMatch(l -> !l.startsWith("random"));
+        assertThat(out.resolve("notes.txt")).as("not dtc's to delete").hasContent("mine");
+    }
+
+    @Test
+    void resumingPartOfAnExperimentIsRefused() throws Exception {
+        Path out = dir.resolve("three");
+        assertThat(run(args(out, "--strategies", "dtc,random,magnitude"))[0]).isEqualTo("0");
+        List<String> before = Files.readAllLines(out.resolve("cycles.csv"));
+        String[] r = run(args(out, "--strategies", "dtc", "--resume"));
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[1]).isEqualTo("dtc: --resume: " + out + " holds runs these options do not name "
+                + "(magnitude-seed42424242, random-seed42424242); resume with the strategies and seeds of the "
+                + "interrupted run");
+        assertThat(Files.readAllLines(out.resolve("cycles.csv"))).isEqualTo(before);
+        // The same options resume (here: a finished run, which ends with the same cycles).
+        assertThat(run(args(out, "--strategies", "dtc,random,magnitude", "--resume"))[0]).isEqualTo("0");
+    }
+}
