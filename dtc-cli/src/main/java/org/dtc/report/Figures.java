@@ -2,15 +2,15 @@ package org.dtc.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dtc.analysis.Analysis;
+import org.dtc.core.AtomicFile;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -167,20 +167,14 @@ public final class Figures {
         }
     }
 
-    /** PNG and SVG, each through a temporary file renamed into place. */
+    /** PNG and SVG, each written whole or not at all. */
     private static String save(XYChart chart, Path dir, String name) throws IOException {
-        Files.createDirectories(dir);
-        Path png = Files.createTempFile(dir, "." + name, ".png");
-        Path svg = Files.createTempFile(dir, "." + name, ".svg");
-        try {
-            BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-            VectorGraphicsEncoder.saveVectorGraphic(chart, svg.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            Files.move(png, dir.resolve(name + ".png"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(svg, dir.resolve(name + ".svg"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(png);
-            Files.deleteIfExists(svg);
-        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+        ByteArrayOutputStream svg = new ByteArrayOutputStream();
+        VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        AtomicFile.write(dir.resolve(name + ".png"), png.toByteArray());
+        AtomicFile.write(dir.resolve(name + ".svg"), svg.toByteArray());
         return name;
     }
 }

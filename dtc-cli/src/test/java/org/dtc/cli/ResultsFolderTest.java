@@ -95,4 +95,16 @@ class ResultsFolderTest {
         // The same options resume (here: a finished run, which ends with the same cycles).
         assertThat(run(args(out, "--strategies", "dtc,random,magnitude", "--resume"))[0]).isEqualTo("0");
     }
+
+    @Test
+    void resultsAndCheckpointsGetTheModeOfAnyNewFileNotOnlyTheOwners() throws Exception {
+        Path out = dir.resolve("modes");
+        assertThat(run(args(out, "--strategies", "dtc"))[0]).isEqualTo("0");
+        // What the umask gives a new file here (0644 under the usual 022), not 0600.
+        var expected = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
+        for (Path p : List.of(out.resolve("cycles.csv"), out.resolve("figure1-accuracy.png"),
+                out.resolve("checkpoints/dtc-seed42424242/checkpoint.json"))) {
+            assertThat(Files.getPosixFilePermissions(p)).as(p.toString()).isEqualTo(expected);
+        }
+    }
 }

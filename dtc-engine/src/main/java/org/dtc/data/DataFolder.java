@@ -90,7 +90,7 @@ public record DataFolder(DatasetSpec spec, Path dir) {
     IdxFile read(DataFile file) {
         Path path = find(file);
         try {
-            byte[] content = IdxFile.readContent(path);
+            byte[] content = IdxFile.readContent(path, file.contentLimit());
             String actual = file.sha256() == null ? null : Checksums.sha256(content);
             if (actual != null && !actual.equals(file.sha256())) {
                 throw new DataException(path + ": SHA-256 of the uncompressed content is " + actual + ", "

@@ -18,10 +18,14 @@ public record DatasetSpec(String name, DataFile trainImages, DataFile trainLabel
 
     /** MNIST (LeCun, Cortes, Burges): the usual constants 0.1307 and 0.3081. */
     public static final DatasetSpec MNIST = new DatasetSpec("mnist",
-            new DataFile("train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
-            new DataFile("train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
-            new DataFile("t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
-            new DataFile("t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"),
+            new DataFile("train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+                    47_040_016),
+            new DataFile("train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+                    60_008),
+            new DataFile("t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+                    7_840_016),
+            new DataFile("t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
+                    10_008),
             0.1307, 0.3081,
             List.of("https://ossci-datasets.s3.amazonaws.com/mnist/",
                     "https://storage.googleapis.com/cvdf-datasets/mnist/",
@@ -33,10 +37,14 @@ public record DatasetSpec(String name, DataFile trainImages, DataFile trainLabel
      * pixels scaled to [0, 1]: mean 0.28604, population standard deviation 0.35302.
      */
     public static final DatasetSpec FASHION_MNIST = new DatasetSpec("fashion-mnist",
-            new DataFile("train-images-idx3-ubyte", "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888"),
-            new DataFile("train-labels-idx1-ubyte", "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9"),
-            new DataFile("t10k-images-idx3-ubyte", "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b"),
-            new DataFile("t10k-labels-idx1-ubyte", "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"),
+            new DataFile("train-images-idx3-ubyte", "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
+                    47_040_016),
+            new DataFile("train-labels-idx1-ubyte", "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
+                    60_008),
+            new DataFile("t10k-images-idx3-ubyte", "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
+                    7_840_016),
+            new DataFile("t10k-labels-idx1-ubyte", "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34",
+                    10_008),
             0.2860, 0.3530,
             List.of("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
                     "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/"),
@@ -48,8 +56,8 @@ public record DatasetSpec(String name, DataFile trainImages, DataFile trainLabel
      * downloaded, inputs only scaled to [0, 1].
      */
     public static final DatasetSpec CUSTOM = new DatasetSpec("custom",
-            new DataFile("train-images-idx3-ubyte", null), new DataFile("train-labels-idx1-ubyte", null),
-            new DataFile("t10k-images-idx3-ubyte", null), new DataFile("t10k-labels-idx1-ubyte", null),
+            DataFile.unknown("train-images-idx3-ubyte"), DataFile.unknown("train-labels-idx1-ubyte"),
+            DataFile.unknown("t10k-images-idx3-ubyte"), DataFile.unknown("t10k-labels-idx1-ubyte"),
             0.0, 1.0, List.of(), List.of());
 
     /** The known datasets, by name. */

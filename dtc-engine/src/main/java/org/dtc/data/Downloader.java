@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.dtc.core.AtomicFile;
 
 /**
  * Fetches a dataset's files from its mirrors, tried in turn, as torchvision's download does;
@@ -29,11 +30,14 @@ import java.util.Locale;
  */
 public final class Downloader {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** A mirror that sends nothing for this long is given up. */
+    /** A mirror that sends no headers for this long is given up. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+    /** A mirror that stops sending for this long in the middle of a file is given up. */
+    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<String> mirrors;
     private final Progress progress;
+    private final Duration stallTimeout;
     /** Made on the first download: starting an HTTP client would slow every run that finds its data. */
     private HttpClient http;
 
@@ -42,6 +46,11 @@ public final class Downloader {
      * @param log where progress goes (stderr in the CLI); {@code terminal} redraws one line
      */
     public Downloader(List<String> mirrors, PrintStream log, boolean terminal) {
+        this(mirrors, log, terminal, STALL_TIMEOUT);
+    }
+
+    Downloader(List<String> mirrors, PrintStream log, boolean terminal, Duration stallTimeout) {
+        this.stallTimeout = stallTimeout;
         if (mirrors.isEmpty()) {
             throw new IllegalArgumentException("at least one mirror is needed");
         }
@@ -89,6 +98,15 @@ public final class Downloader {
         }
     }
 
+    /** Temporary files of earlier downloads of this file that a kill left behind. */
+    private static void removeStrayParts(Path dir, String name) throws IOException {
+        try (var listing = Files.newDirectoryStream(dir, "." + name + ".*.part")) {
+            for (Path stray : listing) {
+                Files.deleteIfExists(stray);
+            }
+        }
+    }
+
     private void fetch(DatasetSpec spec, DataFile file, Path dir) {
         List<String> failures = new ArrayList<>();
         boolean anyReached = false;
@@ -98,16 +116,16 @@ public final class Downloader {
             try {
                 HttpResponse<InputStream> response = open(uri);
                 anyReached = true;
-                temp = Files.createTempFile(dir, "." + file.gzName() + ".", ".part");
-                long bytes = save(response, temp, spec.name() + ": " + file.gzName());
-                String actual = Checksums.sha256(IdxFile.readContent(temp));
+                temp = AtomicFile.temporaryBeside(dir.resolve(file.gzName()));
+                long bytes = save(response, temp, spec.name() + ": " + file.gzName(), file.downloadLimit());
+                String actual = Checksums.sha256(IdxFile.readContent(temp, file.contentLimit()));
                 if (!actual.equals(file.sha256())) {
                     throw new DataException("SHA-256 of the uncompressed content is " + actual + ", expected "
                             + file.sha256());
                 }
-                Files.move(temp, dir.resolve(file.gzName()), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
+                AtomicFile.moveIntoPlace(temp, dir.resolve(file.gzName()));
                 temp = null;
+                removeStrayParts(dir, file.gzName());
                 progress.done(spec.name() + ": " + file.gzName() + " " + megabytes(bytes) + " from " + mirror
                         + ", verified");
                 return;
@@ -139,18 +157,24 @@ public final class Downloader {
     }
 
     /** Streams a response body into the file, reporting progress; returns the byte count. */
-    private long save(HttpResponse<InputStream> response, Path target, String label) throws IOException {
-        try (InputStream in = response.body()) {
+    private long save(HttpResponse<InputStream> response, Path target, String label, long limit) throws IOException {
+        try (InputStream in = response.body(); Watchdog watchdog = new Watchdog(in, stallTimeout)) {
             if (response.statusCode() != 200) {
                 throw new IOException("HTTP " + response.statusCode());
             }
             long expected = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (expected > limit) {
+                throw new IOException("announces " + expected + " bytes, more than the file can take (" + limit + ")");
+            }
             long total = 0;
             byte[] buffer = new byte[1 << 16];
             try (OutputStream out = Files.newOutputStream(target)) {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    out.write(buffer, 0, n);
+                for (int n = watchdog.read(buffer); n >= 0; n = watchdog.read(buffer)) {
                     total += n;
+                    if (total > limit) {
+                        throw new IOException("sent more than " + limit + " bytes, more than the file can take");
+                    }
+                    out.write(buffer, 0, n);
                     progress.update(label, total, expected);
                 }
             }
@@ -221,6 +245,61 @@ public final class Downloader {
 
         void line(String message) {
             log.println(message);
+        }
+    }
+
+    /**
+     * Reads a body for as long as it makes progress: a read that waits longer than the timeout is
+     * ended by closing the stream, and reported as a stall rather than hanging the download.
+     */
+    private static final class Watchdog implements AutoCloseable {
+        private static final java.util.concurrent.ScheduledExecutorService TIMER =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "dtc-download-watchdog");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private final InputStream in;
+        private final Duration timeout;
+        private volatile boolean stalled;
+        private java.util.concurrent.ScheduledFuture<?> alarm;
+
+        Watchdog(InputStream in, Duration timeout) {
+            this.in = in;
+            this.timeout = timeout;
+        }
+
+        int read(byte[] buffer) throws IOException {
+            alarm = TIMER.schedule(this::stall, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            try {
+                return in.read(buffer);
+            } catch (IOException e) {
+                if (stalled) {
+                    throw new IOException("stalled: nothing received for " + timeout.toSeconds() + " s");
+                }
+                throw e;
+            } finally {
+                alarm.cancel(false);
+                if (stalled) {
+                    throw new IOException("stalled: nothing received for " + timeout.toSeconds() + " s");
+                }
+            }
+        }
+
+        private void stall() {
+            stalled = true;
+            try {
+                in.close();
+            } catch (IOException e) {
+                // the reader sees the stream end either way
+            }
+        }
+
+        @Override
+        public void close() {
+            if (alarm != null) {
+                alarm.cancel(false);
+            }
         }
     }
 }

@@ -49,24 +49,36 @@ public record IdxFile(Path path, IdxType type, int[] shape, byte[] content, int 
 
     /** Reads and validates a file, gzip'd or raw. */
     public static IdxFile read(Path path) throws IOException {
-        return parse(path, readContent(path));
+        return parse(path, readContent(path, DataFile.unknown(path.toString()).contentLimit()));
     }
 
-    /** The uncompressed bytes of a file, gunzipped when it starts with the gzip magic. */
-    static byte[] readContent(Path path) throws IOException {
+    /**
+     * The uncompressed bytes of a file, gunzipped when it starts with the gzip magic; content
+     * longer than {@code limit} bytes is refused before it is all read (a gzip bomb, or not the
+     * file it should be).
+     */
+    static byte[] readContent(Path path, long limit) throws IOException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
             raw.mark(2);
             int magic = (raw.read() << 8) | raw.read();
             raw.reset();
             if (magic != GZIP_MAGIC) {
-                return raw.readAllBytes();
+                return readAtMost(raw, path, limit, "is");
             }
             try (InputStream in = new GZIPInputStream(raw, 1 << 16)) {
-                return in.readAllBytes();
+                return readAtMost(in, path, limit, "decompresses to");
             } catch (ZipException | java.io.EOFException e) {
                 throw new DataException(path + ": not a valid gzip stream (" + e.getMessage() + ")");
             }
         }
+    }
+
+    private static byte[] readAtMost(InputStream in, Path path, long limit, String verb) throws IOException {
+        byte[] content = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+        if (in.read() >= 0) {
+            throw new DataException(path + " " + verb + " more than " + limit + " bytes, more than its content can be");
+        }
+        return content;
     }
 
     /** Validates the header of already loaded content against its length. */

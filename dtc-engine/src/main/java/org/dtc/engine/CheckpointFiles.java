@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dtc.core.AtomicFile;
 import org.dtc.core.Json;
 import org.dtc.core.Npy;
 import org.dtc.core.RandomStream;
@@ -108,13 +108,7 @@ public final class CheckpointFiles {
         j.put("sha256", sums);
 
         Path index = dir.resolve(INDEX);
-        Path temp = Files.createTempFile(dir, "." + INDEX, ".part");
-        try {
-            Files.writeString(temp, Json.of(j) + "\n");
-            Files.move(temp, index, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(index, (Json.of(j) + "\n").getBytes(StandardCharsets.UTF_8));
         try (var listing = Files.list(dir)) {
             for (Path p : listing.toList()) {
                 String name = p.getFileName().toString();

@@ -78,6 +78,27 @@ class DataFolderTest {
     }
 
     @Test
+    void aGzipBombIsRefusedOnceItOutgrowsTheFilesContent() {
+        IdxFixtures.writeAll(dir);
+        // 256 MiB of zeros in a quarter of a megabyte: read whole, it would be 256 MiB of heap.
+        byte[] zeros = new byte[1 << 20];
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bomb)) {
+            for (int i = 0; i < 256; i++) {
+                gz.write(zeros);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Path file = dir.resolve("train-images-idx3-ubyte.gz");
+        IdxFixtures.write(dir, "train-images-idx3-ubyte.gz", bomb.toByteArray());
+        String expected = file + " decompresses to more than " + IdxFixtures.images().length
+                + " bytes, more than its content can be";
+        assertThatThrownBy(() -> new DataFolder(TINY, dir).load(Normalization.NONE)).hasMessage(expected);
+        assertThat(new DataFolder(TINY, dir).verify()).containsExactly(expected);
+    }
+
+    @Test
     void missingFilesAreListed() {
         IdxFixtures.write(dir, "train-images-idx3-ubyte.gz", IdxFixtures.gzip(IdxFixtures.images()));
         assertThatThrownBy(() -> new DataFolder(TINY, dir).load(Normalization.NONE))

@@ -36,8 +36,34 @@ class DownloaderTest {
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/good/", exchange -> serve(exchange, "/good/", false));
         server.createContext("/cut/", exchange -> serve(exchange, "/cut/", true));
+        server.createContext("/stall/", exchange -> {
+            requests.incrementAndGet();
+            byte[] body = files.get(exchange.getRequestURI().getPath().substring("/stall/".length()));
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body, 0, 10);
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(20_000); // a mirror that stops sending, connection open
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.createContext("/endless/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, 0); // chunked: no length announced
+            byte[] zeros = new byte[1 << 16];
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 10_000; i++) { // 655 MB if nothing stopped it
+                    out.write(zeros);
+                }
+            } catch (IOException dropped) {
+                // the downloader gave up: expected
+            }
+        });
         server.createContext("/missing/", exchange -> {
             requests.incrementAndGet();
             exchange.sendResponseHeaders(404, -1);
@@ -114,6 +140,27 @@ class DownloaderTest {
         int before = requests.get();
         assertThat(locator.locateOrDownload(spec(), null, downloader(base("/good"))).dir()).isEqualTo(folder.dir());
         assertThat(requests.get()).as("found the second time, not fetched").isEqualTo(before);
+    }
+
+    @Test
+    void aMirrorThatStallsOrSendsWithoutEndIsGivenUpAndLeavesNothingBehind() throws IOException {
+        long start = System.nanoTime();
+        Downloader impatient = new Downloader(List.of(base("/stall"), base("/endless")), new PrintStream(log, true),
+                false, java.time.Duration.ofSeconds(1));
+        assertThatThrownBy(() -> impatient.download(spec(), dir.resolve("bad")))
+                .hasMessageContaining("/stall/train-images-idx3-ubyte.gz: stalled: nothing received for 1 s")
+                .hasMessageContaining("/endless/train-images-idx3-ubyte.gz: sent more than ");
+        assertThat(System.nanoTime() - start).as("nanoseconds to give up").isLessThan(15_000_000_000L);
+        assertThat(listing(dir.resolve("bad"))).isEmpty();
+    }
+
+    @Test
+    void aStrayPartialFileOfAnEarlierDownloadGoesOnceTheFileIsIn() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("again"));
+        Files.writeString(target.resolve(".train-images-idx3-ubyte.gz.1234abcd.part"), "killed mid-download");
+        downloader(base("/good")).download(spec(), target);
+        assertThat(listing(target)).containsExactlyInAnyOrder("train-images-idx3-ubyte.gz",
+                "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
     }
 
     @Test

@@ -80,8 +80,10 @@ final class IdxFixtures {
         String imageSum = Checksums.sha256(images());
         String labelSum = Checksums.sha256(labels());
         return new DatasetSpec("tiny",
-                new DataFile("train-images-idx3-ubyte", imageSum), new DataFile("train-labels-idx1-ubyte", labelSum),
-                new DataFile("t10k-images-idx3-ubyte", imageSum), new DataFile("t10k-labels-idx1-ubyte", labelSum),
+                new DataFile("train-images-idx3-ubyte", imageSum, images().length),
+                new DataFile("train-labels-idx1-ubyte", labelSum, labels().length),
+                new DataFile("t10k-images-idx3-ubyte", imageSum, images().length),
+                new DataFile("t10k-labels-idx1-ubyte", labelSum, labels().length),
                 0.5, 0.25, mirrors, List.of());
     }
 
