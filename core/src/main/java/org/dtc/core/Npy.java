@@ -76,10 +76,18 @@ public final class Npy {
         }
         int[] shape = parseShape(path, shapeMatch.group(1));
         long count = 1;
-        for (int d : shape) {
-            count *= d;
+        try {
+            for (int d : shape) {
+                count = Math.multiplyExact(count, d);
+            }
+            Math.multiplyExact(count, width);
+        } catch (ArithmeticException overflow) {
+            count = -1;
         }
         int dataStart = headerStart + headerLength;
+        if (count < 0 || count > (Integer.MAX_VALUE - 8) / width) {
+            throw new IOException(path + ": shape " + Arrays.toString(shape) + " holds more values than one array can");
+        }
         long needed = dataStart + count * width;
         if (needed != bytes.length) {
             throw new IOException(path + ": shape " + Arrays.toString(shape) + " of " + width + "-byte floats needs "
@@ -100,7 +108,10 @@ public final class Npy {
         for (String p : parts) {
             if (!p.isBlank()) {
                 try {
-                    shape[n++] = Integer.parseInt(p.strip());
+                    shape[n] = Integer.parseInt(p.strip());
+                    if (shape[n++] < 0) {
+                        throw new IOException(path + ": shape (" + text + ") has a negative dimension");
+                    }
                 } catch (NumberFormatException e) {
                     throw new IOException(path + ": shape (" + text + ") is not a list of integers");
                 }

@@ -65,5 +65,19 @@ class NpyTest {
                 + "176 bytes, the file has 168");
         assertThatThrownBy(() -> Npy.write(dir.resolve("bad.npy"), new int[] {2, 2}, new double[3]))
                 .hasMessage("shape [2, 2] holds 4 values, not 3");
+        // Shapes whose product passes a long, or an array, or is negative: refused from the header alone.
+        String good = new String(cut, 10, cut.length - 10 - 48, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String[][] shapes = {{"(4294967296, 4294967296, 8)", "[4294967296"}, {"(100000, 100000)", "[100000, 100000]"},
+            {"(-2, -3)", "(-2, -3)"}};
+        for (String[] shape : shapes) {
+            String header = good.replace("(2, 3)", shape[0]);
+            byte[] bytes = java.util.Arrays.copyOf(cut, 10 + header.length());
+            System.arraycopy(header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, bytes, 10,
+                    header.length());
+            bytes[8] = (byte) header.length();
+            Path huge = Files.write(dir.resolve("huge.npy"), bytes);
+            assertThatThrownBy(() -> Npy.read(huge)).as(shape[0]).isInstanceOf(IOException.class)
+                    .hasMessageStartingWith(huge + ": shape ");
+        }
     }
 }

@@ -113,9 +113,14 @@ public record IdxFile(Path path, IdxType type, int[] shape, byte[] content, int 
                 throw new DataException(path + ": byte " + (4 + 4 * d) + ": dimension " + d + " is negative ("
                         + shape[d] + ")");
             }
-            elements *= shape[d];
+            elements = multiplyOrNegative(elements, shape[d]);
         }
-        long expected = headerEnd + elements * type.bytes();
+        long expected = elements < 0 ? -1 : multiplyOrNegative(elements, type.bytes());
+        if (expected < 0 || expected > Integer.MAX_VALUE - 8 - headerEnd) {
+            throw new DataException(path + ": the header promises " + describe(shape, type) + ", more than one file "
+                    + "can hold (" + (Integer.MAX_VALUE - 8) + " bytes)");
+        }
+        expected += headerEnd;
         if (content.length < expected) {
             throw new DataException(path + ": truncated at byte " + content.length + ": a "
                     + describe(shape, type) + " file needs " + expected + " bytes");
@@ -125,6 +130,15 @@ public record IdxFile(Path path, IdxType type, int[] shape, byte[] content, int 
                     + " (" + expected + " bytes) but the file has " + content.length + " bytes");
         }
         return new IdxFile(path, type, shape, content, headerEnd);
+    }
+
+    /** a * b for non-negative a and b, or -1 where the product passes a long. */
+    private static long multiplyOrNegative(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException overflow) {
+            return -1;
+        }
     }
 
     private static String describe(int[] shape, IdxType type) {

@@ -77,6 +77,21 @@ class IdxFileTest {
     }
 
     @Test
+    void dimensionsWhoseProductPassesWhatAFileCanHoldAreRefused() {
+        // 2^31 x 2^31 x 2^31 bytes: the product passes a long; 2^20 x 2^20 bytes passes an array.
+        for (int[] shape : new int[][] {{1 << 31 - 1, Integer.MAX_VALUE, Integer.MAX_VALUE}, {1 << 20, 1 << 20}}) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 4 * shape.length + 16);
+            b.put((byte) 0).put((byte) 0).put((byte) 0x08).put((byte) shape.length);
+            for (int d : shape) {
+                b.putInt(d);
+            }
+            Path p = IdxFixtures.write(dir, "huge", b.array());
+            assertThatThrownBy(() -> IdxFile.read(p)).hasMessageStartingWith(p + ": the header promises ")
+                    .hasMessageEndingWith(", more than one file can hold (2147483639 bytes)");
+        }
+    }
+
+    @Test
     void truncatedDataAndHeadersAreRefused() {
         byte[] content = IdxFixtures.images();
         Path data = IdxFixtures.write(dir, "short.gz", IdxFixtures.gzip(Arrays.copyOf(content, 50)));
