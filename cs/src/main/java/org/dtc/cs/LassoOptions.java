@@ -23,9 +23,11 @@ public record LassoOptions(double tolerance, int maxIterations, boolean solverCr
     public static final LassoOptions SCS_DEFAULTS = new LassoOptions(1e-4, 100_000, true, false, true);
 
     public LassoOptions {
-        if (!(tolerance > 0) || maxIterations < 1) {
-            throw new IllegalArgumentException("need a positive tolerance and iteration limit, not " + tolerance
-                    + " and " + maxIterations);
+        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("the tolerance must be finite and > 0, not " + tolerance);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("the iteration limit must be at least 1, not " + maxIterations);
         }
     }
 

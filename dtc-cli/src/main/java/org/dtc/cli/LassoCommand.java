@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dtc.core.Npy;
@@ -49,7 +50,7 @@ final class LassoCommand implements Callable<Integer> {
             description = "DCT type of Psi, I or II (default: ${DEFAULT-VALUE}, as the paper's code).")
     DctType basis;
 
-    @Option(names = "--lambda", required = true, paramLabel = "L", description = "The l1 weight, >= 0.")
+    @Option(names = "--lambda", required = true, paramLabel = "L", description = "The l1 weight, > 0.")
     double lambda;
 
     @Option(names = "--solver", defaultValue = "lars", paramLabel = "NAME",
@@ -79,6 +80,16 @@ final class LassoCommand implements Callable<Integer> {
         if (out != null) {
             checkWritable(out);
         }
+        if (!(lambda > 0) || Double.isInfinite(lambda)) {
+            throw usage("--lambda must be finite and > 0, not " + lambda + " (at 0 the LASSO is least squares, which "
+                    + "has no unique solution with fewer measurements than unknowns)");
+        }
+        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+            throw usage("--tol must be finite and > 0, not " + tolerance);
+        }
+        if (maxIterations < 1) {
+            throw usage("--max-iter must be at least 1, not " + maxIterations);
+        }
         double[] thetaValues;
         double[] yValues;
         int rows;
@@ -99,6 +110,11 @@ final class LassoCommand implements Callable<Integer> {
         } else {
             if (theta == null || y == null) {
                 throw usage("give --theta and --y, or --w");
+            }
+            for (String measuring : List.of("--m", "--cs-sparsity", "--seed", "--basis")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(measuring)) {
+                    throw usage(measuring + " builds the problem from --w; with --theta and --y it would be ignored");
+                }
             }
             Npy.Array t = finite(theta, Npy.read(theta));
             Npy.Array v = vector(y, Npy.read(y));

@@ -95,9 +95,13 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (threadCount < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, not " + threadCount);
+        int processors = Runtime.getRuntime().availableProcessors();
+        int threadCount = threads != null ? threads : processors;
+        // More threads than this only take turns on the same cores, each with its own buffers.
+        int most = 4 * processors;
+        if (threadCount < 1 || threadCount > most) {
+            throw new IllegalArgumentException("--threads must lie in 1.." + most + " (four per processor), not "
+                    + threadCount);
         }
         List<PruningStrategy> named = new ArrayList<>();
         for (String name : strategies) {

@@ -99,6 +99,12 @@ class LassoCommandTest {
             {"2", "dtc: --out " + dir.resolve("no/x.npy") + ": there is no folder " + dir.resolve("no"), "--w",
                 w.toString(), "--out", dir.resolve("no/x.npy").toString()},
             {"2", "dtc: --out " + dir + " is a folder, not a file", "--w", w.toString(), "--out", dir.toString()},
+            {"2", "dtc: --cs-sparsity builds the problem from --w; with --theta and --y it would be ignored", "--theta",
+                matrix.toString(), "--y", w.toString(), "--cs-sparsity", "0.5"},
+            {"2", "dtc: --m builds the problem from --w; with --theta and --y it would be ignored", "--theta",
+                matrix.toString(), "--y", w.toString(), "--m", "5"},
+            {"2", "dtc: --tol must be finite and > 0, not 0.0", "--w", w.toString(), "--tol", "0", "--max-iter", "1000"},
+            {"2", "dtc: --max-iter must be at least 1, not 0", "--w", w.toString(), "--max-iter", "0"},
         };
         for (String[] c : cases) {
             StringWriter e = new StringWriter();
@@ -112,6 +118,10 @@ class LassoCommandTest {
             assertThat(e.toString()).as(c[1]).startsWith(c[1]);
             assertThat(e.toString().lines()).as(c[1]).hasSize(1);
         }
+        StringWriter zero = new StringWriter();
+        assertThat(Main.execute(new String[] {"lasso", "--lambda", "0", "--w", w.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(zero, true))).isEqualTo(2);
+        assertThat(zero.toString()).startsWith("dtc: --lambda must be finite and > 0, not 0.0");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("w.npy", "matrix.npy",
                     "nan.npy");

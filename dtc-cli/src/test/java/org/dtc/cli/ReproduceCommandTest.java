@@ -77,6 +77,8 @@ class ReproduceCommandTest {
             {"--strategies", ",", "dtc: no strategy to run"},
             {"--strategies", "dtc,random,dtc", "dtc: strategy dtc is listed twice"},
             {"--lr", "Infinity", "dtc: learning rate must be finite and > 0, not Infinity"},
+            {"--threads", "10000", "dtc: --threads must lie in 1.." + 4 * Runtime.getRuntime().availableProcessors()
+                + " (four per processor), not 10000"},
         };
         for (String[] c : cases) {
             StringWriter err = new StringWriter();

@@ -61,6 +61,11 @@ public record DataFolder(DatasetSpec spec, Path dir) {
             }
             throw e;
         }
+        if (train.count() == 0 || testSplit.count() == 0) {
+            DataFile empty = train.count() == 0 ? spec.trainImages() : spec.testImages();
+            throw new DataException(find(empty) + " holds no images: a split without samples can be neither trained "
+                    + "on nor tested");
+        }
         if (testSplit.height() != train.height() || testSplit.width() != train.width()) {
             throw new DataException(find(spec.testImages()) + " holds " + testSplit.height() + " x "
                     + testSplit.width() + " images, " + find(spec.trainImages()) + " "

@@ -43,6 +43,18 @@ class DataFolderTest {
     }
 
     @Test
+    void aSplitWithoutImagesIsRefused() {
+        IdxFixtures.write(dir, "train-images-idx3-ubyte", IdxFixtures.images());
+        IdxFixtures.write(dir, "train-labels-idx1-ubyte", IdxFixtures.labels());
+        // 0 images of 3 x 2, 0 labels: well-formed, and nothing to test on.
+        IdxFixtures.write(dir, "t10k-images-idx3-ubyte", IdxFixtures.idx(0x08, new int[] {0, 3, 2}, new byte[0]));
+        IdxFixtures.write(dir, "t10k-labels-idx1-ubyte", IdxFixtures.idx(0x08, new int[] {0}, new byte[0]));
+        assertThatThrownBy(() -> new DataFolder(DatasetSpec.CUSTOM, dir).load(DatasetSpec.CUSTOM.normalization()))
+                .hasMessage(dir.resolve("t10k-images-idx3-ubyte") + " holds no images: a split without samples can "
+                        + "be neither trained on nor tested");
+    }
+
+    @Test
     void customLabelsMayGoBeyondTen() {
         IdxFixtures.write(dir, "train-images-idx3-ubyte", IdxFixtures.images());
         byte[] labels = IdxFixtures.labels();
