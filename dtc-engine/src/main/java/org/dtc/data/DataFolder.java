@@ -1,7 +1,6 @@
 package org.dtc.data;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +23,38 @@ public record DataFolder(DatasetSpec spec, Path dir) {
         return Files.isRegularFile(raw) ? raw : null;
     }
 
+    /**
+     * Why a file that is here in name cannot be used, or null: a folder in its place, a symbolic
+     * link that leads nowhere (a loop, or a target that is gone), a file that cannot be read.
+     */
+    public String obstacle(DataFile file) {
+        for (Path p : List.of(dir.resolve(file.gzName()), dir.resolve(file.name()))) {
+            if (Files.isRegularFile(p)) {
+                return Files.isReadable(p) ? null : p + " cannot be read (permission denied)";
+            }
+            if (Files.isDirectory(p)) {
+                return p + " is a folder, not a data file";
+            }
+            if (Files.isSymbolicLink(p)) {
+                return p + " is a symbolic link that leads nowhere (a loop, or its target is gone)";
+            }
+            if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return p + " is not a regular file";
+            }
+        }
+        return null;
+    }
+
+    /** The first file that is here in name but cannot be used, as a DataException; nothing if none. */
+    public void checkUsable() {
+        for (DataFile f : spec.files()) {
+            String why = obstacle(f);
+            if (why != null) {
+                throw new DataException(why);
+            }
+        }
+    }
+
     /** Whether all four files are here (not whether they verify). */
     public boolean complete() {
         return missing().isEmpty();
@@ -40,8 +71,24 @@ public record DataFolder(DatasetSpec spec, Path dir) {
         return missing;
     }
 
+    /** What went wrong reading a file, in words: the JDK's messages for these are just the path. */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "cannot be read (permission denied)";
+        }
+        if (e instanceof java.nio.file.FileSystemLoopException) {
+            return "is a symbolic link loop";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "does not exist (removed while reading?)";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
     /** Reads, verifies and normalises both splits. */
     public TrainTest load(Normalization normalization) {
+        checkUsable();
         if (!complete()) {
             throw new DataException(dir + " lacks the " + spec.name() + " files "
                     + String.join(", ", missing().stream().map(DataFile::gzName).toList()));
@@ -80,7 +127,8 @@ public record DataFolder(DatasetSpec spec, Path dir) {
         for (DataFile f : spec.files()) {
             try {
                 if (find(f) == null) {
-                    problems.add(dir.resolve(f.gzName()) + ": missing");
+                    String why = obstacle(f);
+                    problems.add(why != null ? why : dir.resolve(f.gzName()) + ": missing");
                 } else {
                     read(f);
                 }
@@ -103,7 +151,7 @@ public record DataFolder(DatasetSpec spec, Path dir) {
             }
             return IdxFile.parse(path, content);
         } catch (IOException e) {
-            throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+            throw new DataException(path + ": " + describe(e), e);
         }
     }
 }

@@ -45,6 +45,7 @@ public final class DataLocator {
                     return Optional.of(folder);
                 }
             }
+            new DataFolder(spec, dataOption).checkUsable();
             throw new DataException(dataOption + " does not hold the " + spec.name() + " files (missing "
                     + String.join(", ", new DataFolder(spec, dataOption).missing().stream().map(DataFile::gzName).toList())
                     + "); get them with 'dtc data download --dataset " + spec.name() + " --dir " + dataOption + "'");

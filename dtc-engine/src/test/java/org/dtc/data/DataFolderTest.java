@@ -43,6 +43,24 @@ class DataFolderTest {
     }
 
     @Test
+    void aFolderOrALinkLoopInPlaceOfAFileIsNamedAsSuch() throws Exception {
+        IdxFixtures.writeAll(dir);
+        Path labels = dir.resolve("train-labels-idx1-ubyte.gz");
+        java.nio.file.Files.delete(labels);
+        java.nio.file.Files.createDirectory(labels);
+        String folder = labels + " is a folder, not a data file";
+        assertThatThrownBy(() -> new DataFolder(TINY, dir).load(Normalization.NONE)).hasMessage(folder);
+        assertThat(new DataFolder(TINY, dir).verify()).containsExactly(folder);
+        assertThatThrownBy(() -> new DataLocator(java.util.Map.of()).locate(TINY, dir)).hasMessage(folder);
+        java.nio.file.Files.delete(labels);
+        java.nio.file.Files.createSymbolicLink(labels, dir.resolve("other"));
+        java.nio.file.Files.createSymbolicLink(dir.resolve("other"), labels);
+        String loop = labels + " is a symbolic link that leads nowhere (a loop, or its target is gone)";
+        assertThatThrownBy(() -> new DataFolder(TINY, dir).load(Normalization.NONE)).hasMessage(loop);
+        assertThat(new DataFolder(TINY, dir).verify()).containsExactly(loop);
+    }
+
+    @Test
     void aSplitWithoutImagesIsRefused() {
         IdxFixtures.write(dir, "train-images-idx3-ubyte", IdxFixtures.images());
         IdxFixtures.write(dir, "train-labels-idx1-ubyte", IdxFixtures.labels());
