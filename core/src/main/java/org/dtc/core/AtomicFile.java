@@ -46,4 +46,21 @@ public final class AtomicFile {
             Files.deleteIfExists(temp);
         }
     }
+
+    /**
+     * Takes away the temporary files that writes into {@code dir} left when they were killed
+     * midway; returns how many.
+     */
+    public static int removeLeftovers(Path dir) throws IOException {
+        int removed = 0;
+        try (var listing = Files.newDirectoryStream(dir, ".*.part")) {
+            for (Path p : listing) {
+                if (p.getFileName().toString().matches("\\..+\\.[0-9a-f]+\\.part") && Files.isRegularFile(p)) {
+                    Files.delete(p);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.dtc.core.AtomicFile;
 import org.dtc.report.CyclesCsv;
 import org.dtc.report.Report;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(csv + " does not exist: DIR must be a results folder of dtc reproduce");
         }
         Report.render(CyclesCsv.parse(csv), dir);
+        AtomicFile.removeLeftovers(dir);
         spec.commandLine().getOut().println("rendered " + dir.resolve("report.md"));
         return 0;
     }

@@ -172,11 +172,12 @@ final class ReproduceCommand implements Callable<Integer> {
             }
         }
         ResultFiles.write(folder.file("cycles.csv"), CyclesCsv.render(records));
-        Report.render(CycleRow.of(records), folder.path());
         ResultFiles.write(folder.file("summary.json"),
                 Json.of(Summary.of(engine.preset, plan, records, wallSeconds, elapsed)) + "\n");
         ResultFiles.write(folder.file("manifest.json"), Json.of(Manifest.of(VersionInfo.projectVersion(),
                 "dtc reproduce", dataSpec, plan, threadCount)) + "\n");
+        // Last, as dtc report can draw it all again from the files above.
+        Report.render(CycleRow.of(records), folder.path());
 
         PrintWriter outWriter = spec.commandLine().getOut();
         outWriter.println("results in " + folder.path().toAbsolutePath());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.dtc.analysis.CycleRow;
 import org.dtc.engine.CycleRecord;
+import org.dtc.engine.PruningStrategy;
 
 /**
  * cycles.csv, the contract other tools read: one row per strategy, seed and cycle. The first ten
@@ -25,9 +26,13 @@ public final class CyclesCsv {
      * field is named by line, column and value; a file without rows is refused.
      */
     public static List<CycleRow> parse(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
         if (lines.isEmpty()) {
             throw new IOException(file + " is empty; expected the header " + HEADER);
+        }
+        // A spreadsheet saving as UTF-8 may put a byte-order mark first; it is not part of the name.
+        if (lines.get(0).startsWith("\uFEFF")) {
+            lines.set(0, lines.get(0).substring(1));
         }
         List<String> header = Arrays.asList(lines.get(0).split(","));
         String[] needed = {"strategy", "seed", "cycle", "hidden", "sparsity", "accuracy", "loss", "gibbs_prev",
@@ -38,19 +43,41 @@ public final class CyclesCsv {
             }
         }
         List<CycleRow> rows = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int n = 1; n < lines.size(); n++) {
             if (lines.get(n).isBlank()) {
                 continue;
             }
             String[] fields = lines.get(n).split(",", -1);
             String where = file + ": line " + (n + 1);
-            if (fields.length < header.size()) {
+            if (fields.length != header.size()) {
                 throw new IOException(where + " has " + fields.length + " fields, the header " + header.size() + ": "
                         + lines.get(n));
             }
             Line line = new Line(where, header, fields);
-            rows.add(new CycleRow(line.text("strategy"), (long) line.number("seed", true),
-                    (int) line.number("cycle", true), line.text("hidden"), line.number("sparsity", false),
+            String strategy = line.text("strategy");
+            try {
+                PruningStrategy.named(strategy);
+            } catch (IllegalArgumentException unknown) {
+                throw new IOException(where + ", column strategy: " + unknown.getMessage());
+            }
+            long seed = (long) line.number("seed", true);
+            if (seed < 0 || seed > 0xffffffffL) {
+                throw new IOException(where + ", column seed: " + seed + " is not a seed (0 .. 4294967295)");
+            }
+            int cycle = (int) line.number("cycle", true);
+            if (cycle < 0) {
+                throw new IOException(where + ", column cycle: " + cycle + " is negative");
+            }
+            double sparsity = line.number("sparsity", false);
+            if (!(sparsity >= 0 && sparsity <= 1)) {
+                throw new IOException(where + ", column sparsity: " + sparsity + " is not a fraction (0 .. 1)");
+            }
+            if (!seen.add(strategy + "," + seed + "," + cycle)) {
+                throw new IOException(where + ": " + strategy + " seed " + seed + " cycle " + cycle
+                        + " is there twice");
+            }
+            rows.add(new CycleRow(strategy, seed, cycle, line.text("hidden"), sparsity,
                     line.number("accuracy", false), line.number("loss", false), line.number("gibbs_prev", false),
                     line.number("gibbs_next", false), line.number("seconds", false),
                     header.contains("ray_score") ? line.number("ray_score", false) : Double.NaN));

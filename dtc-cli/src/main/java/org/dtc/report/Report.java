@@ -1,6 +1,7 @@
 package org.dtc.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,14 +25,19 @@ public final class Report {
         List<Analysis.Series> series = Analysis.series(rows);
         ResultFiles.write(dir.resolve("table1.md"), Analysis.table1(series, strategies));
         List<String> figures = Figures.write(series, dir);
-        ResultFiles.write(dir.resolve("report.md"), markdown(series, strategies, figures));
+        boolean withRunFiles = Files.isRegularFile(dir.resolve("summary.json"))
+                && Files.isRegularFile(dir.resolve("manifest.json"));
+        ResultFiles.write(dir.resolve("report.md"), markdown(series, strategies, figures, withRunFiles));
     }
 
-    private static String markdown(List<Analysis.Series> series, List<String> strategies, List<String> figures) {
+    /** {@code withRunFiles}: summary.json and manifest.json are there to point at (a run wrote them). */
+    private static String markdown(List<Analysis.Series> series, List<String> strategies, List<String> figures,
+                                   boolean withRunFiles) {
         StringBuilder s = new StringBuilder("# Dual Tomographic Compression: results\n\n");
         s.append("Strategies: ").append(String.join(", ", strategies)).append(". Every cycle trains, prunes each "
                 + "hidden layer and evaluates the pruned network; `cycles.csv` holds one row per strategy, seed and "
-                + "cycle, `summary.json` the headline numbers and `manifest.json` the settings.\n\n");
+                + "cycle").append(withRunFiles ? ", `summary.json` the headline numbers and `manifest.json` the "
+                + "settings.\n\n" : ".\n\n");
         s.append("## Final cycle\n\n| strategy | seed | cycles | sparsity | accuracy | smoothed |\n|---|---|---|---|---|---|\n");
         for (Analysis.Series se : series) {
             int last = se.accuracy().length - 1;

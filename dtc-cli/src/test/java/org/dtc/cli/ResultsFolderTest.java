@@ -107,4 +107,17 @@ class ResultsFolderTest {
             assertThat(Files.getPosixFilePermissions(p)).as(p.toString()).isEqualTo(expected);
         }
     }
+
+    @Test
+    void aReportAfterARunKilledWhileDrawingCleansUpAndLinksOnlyWhatIsThere() throws Exception {
+        Path out = dir.resolve("drawn");
+        assertThat(run(args(out, "--strategies", "dtc"))[0]).isEqualTo("0");
+        assertThat(out.resolve("report.md")).content().contains("`summary.json`");
+        Path leftover = Files.writeString(out.resolve(".figure1-accuracy.png.3f2a9c.part"), "half a figure");
+        Files.delete(out.resolve("report.md"));
+        Files.delete(out.resolve("summary.json"));
+        assertThat(run(List.of("report", out.toString()))[0]).isEqualTo("0");
+        assertThat(leftover).doesNotExist();
+        assertThat(out.resolve("report.md")).content().doesNotContain("summary.json");
+    }
 }

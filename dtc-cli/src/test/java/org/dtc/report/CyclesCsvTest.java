@@ -57,10 +57,21 @@ class CyclesCsvTest {
             {good[0] + "\n" + good[1] + "\n" + good[2].replaceFirst(",5,", ",5.5,") + "\n",
                 csv + ": line 3, column seed: '5.5' is not a whole number"},
             {good[0] + "\ndtc,1,2\n", csv + ": line 2 has 3 fields, the header 15: dtc,1,2"},
+            {good[0] + "\n" + good[1] + ",7\n", csv + ": line 2 has 16 fields, the header 15: " + good[1] + ",7"},
+            {good[0] + "\n" + good[1].replaceFirst("^dtc,", "best,") + "\n",
+                csv + ": line 2, column strategy: unknown strategy 'best': known are dtc, random, magnitude"},
+            {good[0] + "\n" + good[1].replaceFirst(",5,0,", ",5,-1,") + "\n",
+                csv + ": line 2, column cycle: -1 is negative"},
+            {good[0] + "\n" + good[1].replaceFirst("^dtc,5,", "dtc,-5,") + "\n",
+                csv + ": line 2, column seed: -5 is not a seed (0 .. 4294967295)"},
+            {good[0] + "\n" + good[1] + "\n" + good[1] + "\n", csv + ": line 3: dtc seed 5 cycle 0 is there twice"},
         };
         for (String[] b : bad) {
             Files.writeString(csv, b[0]);
             assertThatThrownBy(() -> CyclesCsv.parse(csv)).hasMessage(b[1]);
         }
+        // A byte-order mark before the header, as spreadsheets write UTF-8, is not part of its first name.
+        Files.writeString(csv, "\uFEFF" + CyclesCsv.render(records));
+        assertThat(CyclesCsv.parse(csv)).hasSize(4);
     }
 }
