@@ -123,7 +123,8 @@ public final class CyclesCsv {
         }
         return String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%s,%s,%s,%s,%.6f,%s,%d,%.6f,%.6e,%s%n", r.strategy(),
                 r.seed(), r.cycle(), r.hiddenText(), r.sparsity(), r.accuracy(), r.loss(), r.gibbsPrevious(),
-                r.gibbsNext(), r.seconds(), r.solverStatus().name().toLowerCase(Locale.ROOT), iterations,
+                r.gibbsNext(), r.seconds(),
+                r.solverStatus() == null ? "none" : r.solverStatus().name().toLowerCase(Locale.ROOT), iterations,
                 solverSeconds, r.trainingFlops(), r.rayScore());
     }
 }

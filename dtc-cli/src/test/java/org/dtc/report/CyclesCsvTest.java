@@ -37,6 +37,10 @@ class CyclesCsvTest {
         // 512 units less 10% rounded as the notebooks round: 460 left, sparsity 52/512
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("magnitude,3,0,460,0.1015625,");
         assertThat(csv.lines()).hasSize(3);
+        // A cycle without a solver (random, magnitude) says none.
+        List<CycleRecord> none = List.of(new CycleRecord("random", 3, 0, new int[] {460}, 0.1015625, 0.9, 0.1, 1, 2,
+                List.of(new CycleRecord.Layer(512, new double[1], new double[1], 1, 2, null, null, 0, 0)), 1.5, 1e9));
+        assertThat(CyclesCsv.render(none).lines().skip(1).findFirst().orElseThrow()).contains(",none,0,");
     }
 
     @Test

@@ -283,7 +283,7 @@ public final class CheckpointFiles {
             lm.put("gibbs_previous", l.gibbsPrevious());
             lm.put("gibbs_next", l.gibbsNext());
             lm.put("scores", l.scores());
-            lm.put("solver_status", l.solverStatus().name());
+            lm.put("solver_status", l.solverStatus() == null ? null : l.solverStatus().name());
             lm.put("solver_iterations", l.solverIterations());
             lm.put("solver_seconds", l.solverSeconds());
             layers.add(lm);
@@ -299,7 +299,7 @@ public final class CheckpointFiles {
             layers.add(new CycleRecord.Layer(Math.toIntExact((Long) l.get("width")), doubles(l.get("measured_incoming")),
                     doubles(l.get("measured_outgoing")), number(l.get("gibbs_previous")), number(l.get("gibbs_next")),
                     l.get("scores") == null ? null : doubles(l.get("scores")),
-                    SolverStatus.valueOf((String) l.get("solver_status")),
+                    l.get("solver_status") == null ? null : SolverStatus.valueOf((String) l.get("solver_status")),
                     Math.toIntExact((Long) l.get("solver_iterations")), number(l.get("solver_seconds"))));
         }
         List<?> hidden = (List<?>) m.get("hidden");

@@ -50,11 +50,11 @@ public record CycleRecord(String strategy, long seed, int cycle, int[] hidden, d
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    /** Worst solver status of the cycle's layers. */
+    /** Worst solver status of the cycle's layers; null where no layer ran a solver (random, magnitude). */
     public SolverStatus solverStatus() {
-        SolverStatus worst = SolverStatus.SOLVED;
+        SolverStatus worst = null;
         for (Layer l : layers) {
-            if (l.solverStatus().ordinal() > worst.ordinal()) {
+            if (l.solverStatus() != null && (worst == null || l.solverStatus().ordinal() > worst.ordinal())) {
                 worst = l.solverStatus();
             }
         }
@@ -64,7 +64,7 @@ public record CycleRecord(String strategy, long seed, int cycle, int[] hidden, d
     /**
      * One hidden layer's compression in a cycle: its width before the prune, the measurement vectors
      * of its incoming and outgoing weight rays, their Gibbs entropies, the scores (null for random)
-     * and the solver's figures.
+     * and the solver's figures (status null where no solver ran).
      */
     public record Layer(int width, double[] measuredIncoming, double[] measuredOutgoing, double gibbsPrevious,
                         double gibbsNext, double[] scores, SolverStatus solverStatus, int solverIterations,

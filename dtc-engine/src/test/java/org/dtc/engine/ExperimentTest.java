@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.dtc.core.RandomStream;
+import org.dtc.cs.SolverStatus;
 import org.dtc.data.Dataset;
 import org.dtc.data.TrainTest;
 import org.dtc.nn.NetworkSpec;
@@ -57,6 +58,8 @@ class ExperimentTest {
                 // Three classes: every pruned network, even after the first 10 batches, beats guessing.
                 assertThat(r.accuracy()).as(name + " cycle " + r.cycle()).isGreaterThan(1.0 / 3);
                 assertThat(r.sparsity()).isEqualTo(1 - r.hidden()[0] / 32.0);
+                // Only DTC runs a solver; the others say so instead of claiming a solve.
+                assertThat(r.solverStatus()).as(name).isEqualTo(name.equals("dtc") ? SolverStatus.SOLVED : null);
                 assertThat(r.layers()).hasSize(1);
                 assertThat(r.layers().get(0).measuredIncoming())
                         .hasSize(EngineConfig.reference().measurementCount(r.layers().get(0).width()));
