@@ -23,6 +23,9 @@ final class CycleProgress {
     private final int[] seen;
 
     /** One line per label (in the order of the runs' indices). */
+    /** Runs already warned of an entropy that is NaN: once each is enough. */
+    private final java.util.Set<Integer> warnedEntropy = new java.util.HashSet<>();
+
     CycleProgress(PrintWriter err, boolean terminal, EngineConfig config, List<String> labels) {
         this.err = err;
         this.terminal = terminal;
@@ -62,6 +65,11 @@ final class CycleProgress {
 
     /** Run {@code index} finished cycle r. */
     synchronized void cycle(int index, CycleRecord r) {
+        if ((Double.isNaN(r.gibbsPrevious()) || Double.isNaN(r.gibbsNext())) && warnedEntropy.add(index)) {
+            err.printf(Locale.ROOT, "dtc: %s seed %d cycle %d: every value of a measurement lies outside the entropy "
+                    + "histogram's range, so its Gibbs entropy is NaN (entropy_out_of_range in cycles.csv counts them)%n",
+                    r.strategy(), r.seed(), r.cycle());
+        }
         if (!terminal) {
             err.printf(Locale.ROOT, "%s seed %d cycle %d: hidden %s, accuracy %.4f, loss %.4f, %.1f s%n", r.strategy(),
                     r.seed(), r.cycle(), r.hiddenText(), r.accuracy(), r.loss(), r.seconds());

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class CycleProgressTest {
     private static CycleRecord record(int cycle, int hidden) {
         return new CycleRecord("dtc", 1, cycle, new int[] {hidden}, 0.5, 0.9512, 0.1, 1, 2,
-                List.of(new CycleRecord.Layer(hidden, new double[0], new double[0], 1, 2, null, SolverStatus.SOLVED, 0, 0)),
+                List.of(new CycleRecord.Layer(hidden, new double[0], new double[0], 1, 2, 0, 0, null,
+                        SolverStatus.SOLVED, 0, 0)),
                 0.25, 1e9);
     }
 

@@ -21,7 +21,7 @@ class CyclesCsvTest {
         for (int c = 0; c < cycles; c++) {
             m = KeepRule.keptCount(m, 0.1);
             double sparsity = 1 - m / 512.0;
-            CycleRecord.Layer layer = new CycleRecord.Layer(m, new double[1], new double[1], 4.5 - c, 5.5 - c, null,
+            CycleRecord.Layer layer = new CycleRecord.Layer(m, new double[1], new double[1], 4.5 - c, 5.5 - c, 0, 0, null,
                     SolverStatus.SOLVED, 3, 0.001);
             out.add(new CycleRecord(strategy, seed, c, new int[] {m}, sparsity, 0.97 - 0.01 * c, 0.1, 4.5 - c,
                     5.5 - c, List.of(layer), 1.5, 1e9));
@@ -39,7 +39,7 @@ class CyclesCsvTest {
         assertThat(csv.lines()).hasSize(3);
         // A cycle without a solver (random, magnitude) says none.
         List<CycleRecord> none = List.of(new CycleRecord("random", 3, 0, new int[] {460}, 0.1015625, 0.9, 0.1, 1, 2,
-                List.of(new CycleRecord.Layer(512, new double[1], new double[1], 1, 2, null, null, 0, 0)), 1.5, 1e9));
+                List.of(new CycleRecord.Layer(512, new double[1], new double[1], 1, 2, 0, 0, null, null, 0, 0)), 1.5, 1e9));
         assertThat(CyclesCsv.render(none).lines().skip(1).findFirst().orElseThrow()).contains(",none,0,");
     }
 
@@ -60,8 +60,8 @@ class CyclesCsvTest {
                 csv + ": line 2, column sparsity: 'abc' is not a number"},
             {good[0] + "\n" + good[1] + "\n" + good[2].replaceFirst(",5,", ",5.5,") + "\n",
                 csv + ": line 3, column seed: '5.5' is not a whole number"},
-            {good[0] + "\ndtc,1,2\n", csv + ": line 2 has 3 fields, the header 15: dtc,1,2"},
-            {good[0] + "\n" + good[1] + ",7\n", csv + ": line 2 has 16 fields, the header 15: " + good[1] + ",7"},
+            {good[0] + "\ndtc,1,2\n", csv + ": line 2 has 3 fields, the header 16: dtc,1,2"},
+            {good[0] + "\n" + good[1] + ",7\n", csv + ": line 2 has 17 fields, the header 16: " + good[1] + ",7"},
             {good[0] + "\n" + good[1].replaceFirst("^dtc,", "best,") + "\n",
                 csv + ": line 2, column strategy: unknown strategy 'best': known are dtc, random, magnitude"},
             {good[0] + "\n" + good[1].replaceFirst(",5,0,", ",5,-1,") + "\n",

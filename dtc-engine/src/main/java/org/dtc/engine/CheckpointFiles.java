@@ -282,6 +282,8 @@ public final class CheckpointFiles {
             lm.put("measured_outgoing", l.measuredOutgoing());
             lm.put("gibbs_previous", l.gibbsPrevious());
             lm.put("gibbs_next", l.gibbsNext());
+            lm.put("outside_previous", l.outsidePrevious());
+            lm.put("outside_next", l.outsideNext());
             lm.put("scores", l.scores());
             lm.put("solver_status", l.solverStatus() == null ? null : l.solverStatus().name());
             lm.put("solver_iterations", l.solverIterations());
@@ -298,6 +300,7 @@ public final class CheckpointFiles {
             Map<?, ?> l = (Map<?, ?>) o;
             layers.add(new CycleRecord.Layer(Math.toIntExact((Long) l.get("width")), doubles(l.get("measured_incoming")),
                     doubles(l.get("measured_outgoing")), number(l.get("gibbs_previous")), number(l.get("gibbs_next")),
+                    Math.toIntExact((Long) l.get("outside_previous")), Math.toIntExact((Long) l.get("outside_next")),
                     l.get("scores") == null ? null : doubles(l.get("scores")),
                     l.get("solver_status") == null ? null : SolverStatus.valueOf((String) l.get("solver_status")),
                     Math.toIntExact((Long) l.get("solver_iterations")), number(l.get("solver_seconds"))));

@@ -50,6 +50,15 @@ public record CycleRecord(String strategy, long seed, int cycle, int[] hidden, d
         return n == 0 ? Double.NaN : sum / n;
     }
 
+    /** Measurement values of all layers that fell outside the entropy's histogram, and so were not counted. */
+    public int entropyOutOfRange() {
+        int n = 0;
+        for (Layer l : layers) {
+            n += l.outsidePrevious() + l.outsideNext();
+        }
+        return n;
+    }
+
     /** Worst solver status of the cycle's layers; null where no layer ran a solver (random, magnitude). */
     public SolverStatus solverStatus() {
         SolverStatus worst = null;
@@ -63,10 +72,11 @@ public record CycleRecord(String strategy, long seed, int cycle, int[] hidden, d
 
     /**
      * One hidden layer's compression in a cycle: its width before the prune, the measurement vectors
-     * of its incoming and outgoing weight rays, their Gibbs entropies, the scores (null for random)
-     * and the solver's figures (status null where no solver ran).
+     * of its incoming and outgoing weight rays, their Gibbs entropies and how many values of each
+     * fell outside the entropy's histogram (all of them: the entropy is NaN), the scores (null for
+     * random) and the solver's figures (status null where no solver ran).
      */
     public record Layer(int width, double[] measuredIncoming, double[] measuredOutgoing, double gibbsPrevious,
-                        double gibbsNext, double[] scores, SolverStatus solverStatus, int solverIterations,
-                        double solverSeconds) {}
+                        double gibbsNext, int outsidePrevious, int outsideNext, double[] scores,
+                        SolverStatus solverStatus, int solverIterations, double solverSeconds) {}
 }

@@ -234,10 +234,21 @@ public final class Experiment {
         LayerDecision decision = strategy.decide(new LayerInput(j, cycle, kept, incoming, outgoing, measurement, yIn,
                 yOut, config, callSeed));
         net.keepUnits(j, decision.keep(), adam, freshOptimizer(config));
+        long[] countsIn = Statistics.histogram(yIn, edges);
+        long[] countsOut = Statistics.histogram(yOut, edges);
         return new CycleRecord.Layer(m, yIn, yOut,
-                Statistics.gibbsEntropy(Statistics.histogram(yIn, edges), config.entropy().basePrevious()),
-                Statistics.gibbsEntropy(Statistics.histogram(yOut, edges), config.entropy().baseNext()),
+                Statistics.gibbsEntropy(countsIn, config.entropy().basePrevious()),
+                Statistics.gibbsEntropy(countsOut, config.entropy().baseNext()),
+                yIn.length - (int) sum(countsIn), yOut.length - (int) sum(countsOut),
                 decision.scores(), decision.solverStatus(), decision.solverIterations(), decision.solverSeconds());
+    }
+
+    private static long sum(long[] counts) {
+        long s = 0;
+        for (long c : counts) {
+            s += c;
+        }
+        return s;
     }
 
     /** A seed in 0 .. 2^32 - 1 of its own for each (seed, cycle, layer), by SplitMix64's mixing. */

@@ -155,4 +155,26 @@ class ExperimentTest {
         int[] keep = new RandomStrategy().decide(input).keep();
         assertThat(keep).hasSize(460).startsWith(479, 36, 358, 309, 227, 66);
     }
+
+    @Test
+    void measurementsOutsideTheEntropyHistogramAreCounted() {
+        // A histogram 0.002 wide: nearly every measurement falls outside it.
+        EngineConfig base = small(EngineConfig.reference(), "20-32-3");
+        EngineConfig narrow = new EngineConfig(base.network(), base.training(), base.sensing(), base.pruning(),
+                base.notebook(), new EntropyHistogram(-0.001, 0.001, 0.0005, 2, Math.E));
+        for (CycleRecord r : Experiment.run(RunRequest.of(narrow, blobs(), new DtcStrategy(), 3)).records()) {
+            CycleRecord.Layer layer = r.layers().get(0);
+            int outside = 0;
+            for (double[] y : List.of(layer.measuredIncoming(), layer.measuredOutgoing())) {
+                for (double v : y) {
+                    // numpy's arange(-0.001, 0.001, 0.0005) ends at 0.0005: the last bin is [0, 0.0005]
+                    outside += v < -0.001 || v > 0.0005 ? 1 : 0;
+                }
+            }
+            assertThat(r.entropyOutOfRange()).as("cycle " + r.cycle()).isEqualTo(outside).isPositive();
+            if (layer.outsideNext() == layer.measuredOutgoing().length) {
+                assertThat(r.gibbsNext()).isNaN();
+            }
+        }
+    }
 }
