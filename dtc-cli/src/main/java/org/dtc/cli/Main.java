@@ -81,8 +81,15 @@ public final class Main implements Runnable {
 
     /** The message of an error, or its type when it has none. */
     private static String describe(Throwable e) {
+        // The JDK's messages for these are the path alone.
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file: " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "cannot use " + e.getMessage() + " (permission denied)";
+        }
+        if (e instanceof java.nio.file.FileSystemLoopException) {
+            return e.getMessage() + " is a symbolic link loop";
         }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
