@@ -122,6 +122,14 @@ final class ResultsFolder implements AutoCloseable {
         Set<String> planned = runs.stream().map(r -> checkpoint(r).getFileName().toString())
                 .collect(Collectors.toSet());
         List<String> others = new ArrayList<>();
+        try (Stream<Path> older = Files.list(dir.resolve("checkpoints"))) {
+            Path old = older.filter(p -> p.getFileName().toString().endsWith(".ckpt")).findFirst().orElse(null);
+            if (old != null) {
+                throw new IllegalArgumentException(old + " is a checkpoint of an older dtc (before checkpoints were "
+                        + ".npy and JSON): resume with the dtc that wrote it, or delete " + dir.resolve("checkpoints")
+                        + " to start afresh");
+            }
+        }
         try (Stream<Path> listing = Files.list(dir.resolve("checkpoints"))) {
             listing.map(p -> p.getFileName().toString()).filter(n -> !planned.contains(n)).sorted().forEach(others::add);
         }

@@ -120,4 +120,15 @@ class ResultsFolderTest {
         assertThat(leftover).doesNotExist();
         assertThat(out.resolve("report.md")).content().doesNotContain("summary.json");
     }
+
+    @Test
+    void aCheckpointOfTheOlderFormatIsRefusedByName() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("older/checkpoints"));
+        Path old = Files.writeString(out.resolve("dtc-seed42424242.ckpt"), "java serialization");
+        String[] r = run(args(out.getParent(), "--resume", "--strategies", "dtc"));
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[1]).isEqualTo("dtc: " + old + " is a checkpoint of an older dtc (before checkpoints were .npy "
+                + "and JSON): resume with the dtc that wrote it, or delete " + out + " to start afresh");
+        assertThat(old).exists();
+    }
 }
