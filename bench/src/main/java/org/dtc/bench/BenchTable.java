@@ -8,8 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.dtc.core.Json;
 
 /**
  * Reads a JMH JSON result file and prints one table: each hot path, ours against its peer
@@ -35,16 +34,15 @@ public final class BenchTable {
     static String render(String json) {
         Map<String, Map<String, Double>> byKey = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
-        for (String entry : entries(json)) {
-            String benchmark = field(entry, "benchmark");
-            String[] parts = benchmark.split("\\.");
+        for (Object o : (List<?>) Json.parse(json)) {
+            Map<?, ?> entry = (Map<?, ?>) o;
+            String[] parts = ((String) entry.get("benchmark")).split("\\.");
             String cls = parts[parts.length - 2];
             String method = parts[parts.length - 1];
-            String params = params(entry);
-            double median = median(raw(entry));
-            String key = cls + (params.isEmpty() ? "" : " " + params);
-            byKey.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(method, median);
-            units.put(key, field(entry, "scoreUnit"));
+            Map<?, ?> metric = (Map<?, ?>) entry.get("primaryMetric");
+            String key = cls + params(entry.get("params"));
+            byKey.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(method, median(raw(metric.get("rawData"))));
+            units.put(key, (String) metric.get("scoreUnit"));
         }
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-58s %14s %14s %8s  %s%n", "benchmark", "ours",
                 "peer", "ratio", "unit"));
@@ -68,56 +66,24 @@ public final class BenchTable {
         return s.toString();
     }
 
-    /** The top-level objects of JMH's JSON array, as text (JMH writes one per benchmark run). */
-    private static List<String> entries(String json) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int start = -1;
-        boolean inString = false;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (c == '"' && json.charAt(i - 1) != '\\') {
-                inString = !inString;
-            }
-            if (inString) {
-                continue;
-            }
-            if (c == '{') {
-                if (depth++ == 0) {
-                    start = i;
-                }
-            } else if (c == '}' && --depth == 0) {
-                out.add(json.substring(start, i + 1));
-            }
-        }
-        return out;
-    }
-
-    private static String field(String entry, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(entry);
-        return m.find() ? m.group(1) : "";
-    }
-
-    private static String params(String entry) {
-        Matcher m = Pattern.compile("\"params\"\\s*:\\s*\\{([^}]*)}").matcher(entry);
-        if (!m.find()) {
-            return "";
-        }
+    /** " shape=512x784x512 ...", or nothing without parameters. */
+    private static String params(Object params) {
         StringBuilder s = new StringBuilder();
-        Matcher pair = Pattern.compile("\"(\\w+)\"\\s*:\\s*\"([^\"]*)\"").matcher(m.group(1));
-        while (pair.find()) {
-            s.append(s.isEmpty() ? "" : " ").append(pair.group(1)).append('=').append(pair.group(2));
+        if (params instanceof Map<?, ?> map) {
+            map.forEach((name, value) -> s.append(' ').append(name).append('=').append(value));
         }
         return s.toString();
     }
 
-    private static List<Double> raw(String entry) {
-        Matcher m = Pattern.compile("\"rawData\"\\s*:\\s*\\[(.*?)]\\s*]", Pattern.DOTALL).matcher(entry);
+    /** Every iteration's score, over all forks. */
+    private static List<Double> raw(Object rawData) {
         List<Double> values = new ArrayList<>();
-        if (m.find()) {
-            for (String v : m.group(1).replaceAll("[\\[\\]\\s]", "").split(",")) {
-                if (!v.isEmpty()) {
-                    values.add(Double.parseDouble(v));
+        if (rawData instanceof List<?> forks) {
+            for (Object fork : forks) {
+                for (Object v : (List<?>) fork) {
+                    if (v instanceof Number n) {
+                        values.add(n.doubleValue());
+                    }
                 }
             }
         }
