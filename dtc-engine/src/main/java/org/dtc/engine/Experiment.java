@@ -170,8 +170,7 @@ public final class Experiment {
             Batch batch = batches.next();
             lossSum += net.trainStep(batch.inputs(), batch.inputOffset(), batch.labels(), batch.labelOffset(),
                     batch.size(), adam, batchIndex++);
-            // forward 2 flops per multiply-add, backward twice that
-            flops += 6.0 * net.multiplyAddsPerSample() * batch.size();
+            flops += (double) net.trainingFlopsPerSample() * batch.size();
         }
         return new CycleTraining(batchIndex, lossSum, flops);
     }

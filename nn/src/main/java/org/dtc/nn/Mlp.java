@@ -212,6 +212,22 @@ public final class Mlp {
     }
 
     /**
+     * Floating-point operations of one training step per sample in the linear layers, as the
+     * multiplies perform them: 2 per multiply-add forward, 2 for the weight gradient, and 2 more
+     * for the gradient at a layer's input, which is computed only where a layer before it has
+     * parameters (never for the first linear layer of a network without an affine input norm).
+     */
+    public long trainingFlopsPerSample() {
+        long flops = 0;
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i] instanceof Dense d) {
+                flops += (needsInputGradient[i] ? 6L : 4L) * d.inputs() * d.outputs();
+            }
+        }
+        return flops;
+    }
+
+    /**
      * Forward pass of {@code count} samples (rows of x from xOff); in training mode batch norm
      * uses and updates batch statistics. The logits are then in {@link #logits()}.
      */

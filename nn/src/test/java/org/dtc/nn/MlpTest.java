@@ -305,4 +305,18 @@ class MlpTest {
         }
         assertThat(allocated).as("bytes allocated by a warm training step").isZero();
     }
+
+    @Test
+    void trainingFlopsCountTheInputGradientOnlyWhereItIsComputed() {
+        // 784-512-10: layer 0 forward and weight gradient (4 a multiply-add), layer 1 also its
+        // input gradient (6): 4 * 784 * 512 + 6 * 512 * 10.
+        assertThat(new Mlp(NetworkSpec.parse("784-512-10"), 1).trainingFlopsPerSample()).isEqualTo(1_636_352L);
+        // With a learnable input batch norm the first layer's input gradient is needed too.
+        assertThat(new Mlp(NetworkSpec.parse("784-512-10").withInputNorm(true), 1).trainingFlopsPerSample())
+                .isEqualTo(6L * (784 * 512 + 512 * 10));
+        // Whatever the input norm, the count is the multiplies' own: the two backward multiplies
+        // run only where their results are used (Dense.backward with a null spare skips dx).
+        assertThat(new Mlp(NetworkSpec.parse("784-512-10").withInputNorm(true).withAffine(false), 1)
+                .trainingFlopsPerSample()).isEqualTo(1_636_352L);
+    }
 }
