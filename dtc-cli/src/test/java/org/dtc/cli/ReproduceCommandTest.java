@@ -63,7 +63,7 @@ class ReproduceCommandTest {
             {"--cs-sparsity", "1.5", "dtc: CS sparsity must lie in [0, 1), not 1.5"},
             {"--prune-fraction", "0", "dtc: prune fraction must lie in (0, 1), not 0.0"},
             {"--preset", "fast", "dtc: unknown preset 'fast': reference or paper"},
-            {"--strategies", "dtc,best", "dtc: unknown strategy 'best': known are dtc, random, magnitude"},
+            {"--strategies", "dtc,best", "dtc: unknown strategy 'best': known are dtc, random, magnitude, l1, l2, fpgm"},
             {"--data", dir.toString(), "dtc: " + dir + " does not hold the mnist files"},
             // The reference stops at 10 units: a layer of 10 has nothing to compress (was one cycle anyway).
             {"--arch", "784-10-10", "dtc: hidden layer 0 of 784-10-10 has 10 units, not more than the stop size 10:"

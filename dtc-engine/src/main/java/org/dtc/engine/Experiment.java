@@ -230,8 +230,10 @@ public final class Experiment {
         double[] yIn = measurement.measure(incoming);
         double[] yOut = measurement.measure(outgoing);
         int kept = KeepRule.keptCount(m, config.pruning().pruneFraction());
+        LayerWeights weights = new LayerWeights(net.incomingWeights(j), net.spec().size(j), net.outgoingWeights(j),
+                net.spec().size(j + 2), net.hiddenNormScale(j));
         LayerDecision decision = strategy.decide(new LayerInput(j, cycle, kept, incoming, outgoing, measurement, yIn,
-                yOut, config, callSeed));
+                yOut, weights, config, callSeed));
         net.keepUnits(j, decision.keep(), adam, freshOptimizer(config));
         long[] countsIn = Statistics.histogram(yIn, edges);
         long[] countsOut = Statistics.histogram(yOut, edges);

@@ -7,14 +7,20 @@ public interface PruningStrategy {
 
     LayerDecision decide(LayerInput layer);
 
-    /** The built-in strategies by name: dtc, random, magnitude. */
+    /** The built-in strategies' names, the paper's three first. */
+    java.util.List<String> NAMES = java.util.List.of("dtc", "random", "magnitude", "l1", "l2", "fpgm");
+
+    /** The built-in strategies by name (see {@link #NAMES}). */
     static PruningStrategy named(String name) {
         return switch (name) {
             case "dtc" -> new DtcStrategy();
             case "random" -> new RandomStrategy();
             case "magnitude" -> new MagnitudeStrategy();
-            default -> throw new IllegalArgumentException("unknown strategy '" + name + "': known are dtc, random, "
-                    + "magnitude");
+            case "l1" -> new GroupNormStrategy(1);
+            case "l2" -> new GroupNormStrategy(2);
+            case "fpgm" -> new FpgmStrategy();
+            default -> throw new IllegalArgumentException("unknown strategy '" + name + "': known are "
+                    + String.join(", ", NAMES));
         };
     }
 }

@@ -43,7 +43,7 @@ class ExperimentTest {
 
     @Test
     void everyStrategyRunsCyclesThatShrinkTheLayer() {
-        for (String name : List.of("dtc", "random", "magnitude")) {
+        for (String name : PruningStrategy.NAMES) {
             List<CycleRecord> seen = new ArrayList<>();
             List<CycleRecord> records = Experiment.run(RunRequest.of(small(EngineConfig.reference(), "20-32-3"),
                     blobs(), PruningStrategy.named(name), 42424242).withListener(seen::add)).records();
@@ -153,7 +153,7 @@ class ExperimentTest {
 
     @Test
     void randomPicksFollowNumpysChoiceAndPermuteTheUnits() {
-        LayerInput input = new LayerInput(0, 0, 460, new double[512], new double[512], null, null, null,
+        LayerInput input = new LayerInput(0, 0, 460, new double[512], new double[512], null, null, null, null,
                 EngineConfig.reference(), 42424242);
         int[] keep = new RandomStrategy().decide(input).keep();
         assertThat(keep).hasSize(460).startsWith(479, 36, 358, 309, 227, 66);

@@ -368,6 +368,27 @@ public final class Mlp {
         return params[layout.weight()[j + 1] + k * spec.size(j + 1) + u];
     }
 
+    /** A copy of W_j, the weights into hidden layer j: units x inputs, row-major (PyTorch's layout). */
+    public float[] incomingWeights(int j) {
+        checkHidden(j);
+        int from = layout.weight()[j];
+        return java.util.Arrays.copyOfRange(params, from, from + spec.size(j + 1) * spec.size(j));
+    }
+
+    /** A copy of W_{j+1}, the weights out of hidden layer j: next layer's units x units, row-major. */
+    public float[] outgoingWeights(int j) {
+        checkHidden(j);
+        int from = layout.weight()[j + 1];
+        return java.util.Arrays.copyOfRange(params, from, from + spec.size(j + 2) * spec.size(j + 1));
+    }
+
+    /** A copy of the batch-norm scale of hidden layer j, or null where it has none. */
+    public float[] hiddenNormScale(int j) {
+        checkHidden(j);
+        int from = layout.gamma()[j];
+        return from < 0 ? null : java.util.Arrays.copyOfRange(params, from, from + spec.size(j + 1));
+    }
+
     /** Per unit of hidden layer j, the sum of its incoming weights (row sums of W_j). */
     public void incomingSums(int j, float[] out) {
         checkHidden(j);
