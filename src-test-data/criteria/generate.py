@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Scores and kept units of the weight-based criteria l1, l2 and fpgm, computed with PyTorch,
+"""Scores and kept units of the weight-based criteria l1, l2, fpgm and bn-scale, computed with PyTorch,
 for dtc-engine's CriteriaOracleTest.
 
 Run with Debian's own python3 and python3-torch:
@@ -10,6 +10,7 @@ For a hidden layer of m units with float32 weights W1 (m x inputs, PyTorch's Lin
 - l1, l2: Torch-Pruning's group magnitude: each member of a unit's group (its row of W1, its
   column of W2, its gamma) contributes the sum of |w|^p, no root; the score is their mean.
 - fpgm: the sum of Euclidean distances of a unit's row of W1 to every row (torch.cdist).
+- bn-scale: |gamma|, where there is batch norm.
 Scores in float64 from the float32 weights. Kept: the `kept` largest scores (the smallest go),
 ties to the lower index, listed ascending.
 
@@ -46,6 +47,10 @@ for case, (m, inputs, outputs, norm, k) in {"plain": (12, 7, 5, False, 10), "nor
         floats(f"l{p}_scores", case, score)
         print(f"l{p}_kept", case, *kept(score, k))
     # Differences, not the ||a||^2 + ||b||^2 - 2ab shortcut cdist takes for more than 25 rows.
+    if norm:
+        scale = gamma.abs().double()
+        floats("bn-scale_scores", case, scale)
+        print("bn-scale_kept", case, *kept(scale, k))
     fpgm = torch.cdist(w1.double(), w1.double(), compute_mode="donot_use_mm_for_euclid_dist").sum(1)
     floats("fpgm_scores", case, fpgm)
     print("fpgm_kept", case, *kept(fpgm, k))

@@ -61,6 +61,10 @@ final class EngineOptions {
             + "(preset: ${bundle:preset.stop-size}).")
     Integer stopSize;
 
+    @Option(names = "--calibration-batches", paramLabel = "N", description = "The last N training batches of a "
+            + "cycle score the taylor, apoz and activation criteria (preset: ${bundle:preset.calibration-batches}).")
+    Integer calibrationBatches;
+
     @Option(names = "--cs-sparsity", paramLabel = "S",
             description = "n = m (1 - S) measurements (preset: ${bundle:preset.cs-sparsity}).")
     Double csSparsity;
@@ -141,6 +145,7 @@ final class EngineOptions {
         m.put("lr", c -> c.training().learningRate());
         m.put("prune-fraction", c -> c.pruning().pruneFraction());
         m.put("stop-size", c -> c.pruning().stopSize());
+        m.put("calibration-batches", c -> c.pruning().calibrationBatches());
         m.put("cs-sparsity", c -> c.sensing().csSparsity());
         m.put("basis", c -> c.sensing().basis());
         m.put("init", c -> c.training().init());
@@ -188,6 +193,7 @@ final class EngineOptions {
                 .withMaxCycles(or(maxCycles, p.maxCycles()))
                 .withPruneFraction(or(pruneFraction, p.pruneFraction()))
                 .withStopSize(or(stopSize, p.stopSize()))
+                .withCalibrationBatches(or(calibrationBatches, p.calibrationBatches()))
                 .withScore(or(score, p.score()))
                 .withClipRule(or(clipRule, p.clipRule())));
         c = switchTo(c, NotebookBehaviour.BATCH_AXIS_LOG_SOFTMAX, batchAxisSoftmax);

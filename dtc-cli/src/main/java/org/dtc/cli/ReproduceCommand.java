@@ -63,7 +63,8 @@ final class ReproduceCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--strategies", defaultValue = "dtc,random,magnitude", split = ",", paramLabel = "LIST",
-            description = "Strategies to run, comma-separated (default: ${DEFAULT-VALUE}).")
+            description = "Strategies to run, comma-separated: dtc, random, magnitude (the paper's), l1, l2, taylor, "
+                    + "apoz, activation, fpgm, bn-scale (default: ${DEFAULT-VALUE}).")
     List<String> strategies;
 
     @Option(names = "--seed", defaultValue = "42424242", paramLabel = "S",

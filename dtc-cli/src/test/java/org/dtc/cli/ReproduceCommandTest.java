@@ -63,7 +63,8 @@ class ReproduceCommandTest {
             {"--cs-sparsity", "1.5", "dtc: CS sparsity must lie in [0, 1), not 1.5"},
             {"--prune-fraction", "0", "dtc: prune fraction must lie in (0, 1), not 0.0"},
             {"--preset", "fast", "dtc: unknown preset 'fast': reference or paper"},
-            {"--strategies", "dtc,best", "dtc: unknown strategy 'best': known are dtc, random, magnitude, l1, l2, fpgm"},
+            {"--strategies", "dtc,best", "dtc: unknown strategy 'best': known are dtc, random, magnitude, l1, l2, "
+                + "taylor, apoz, activation, fpgm, bn-scale"},
             {"--data", dir.toString(), "dtc: " + dir + " does not hold the mnist files"},
             // The reference stops at 10 units: a layer of 10 has nothing to compress (was one cycle anyway).
             {"--arch", "784-10-10", "dtc: hidden layer 0 of 784-10-10 has 10 units, not more than the stop size 10:"
@@ -75,6 +76,8 @@ class ReproduceCommandTest {
             {"--arch", "784-2000000000-10", "dtc: the network 784-2000000000-10 has 1588000000000 weights; one float "
                 + "array holds at most 2147483631"},
             {"--strategies", ",", "dtc: no strategy to run"},
+            {"--strategies", "bn-scale", "dtc: bn-scale ranks units by their batch-norm scale, and the network "
+                + "784-512-10 has no learnable batch norm after its hidden layers (--hidden-norm true)"},
             {"--strategies", "dtc,random,dtc", "dtc: strategy dtc is listed twice"},
             {"--lr", "Infinity", "dtc: learning rate must be finite and > 0, not Infinity"},
             {"--threads", "10000", "dtc: --threads must lie in 1.." + 4 * Runtime.getRuntime().availableProcessors()

@@ -63,7 +63,8 @@ class CyclesCsvTest {
             {good[0] + "\ndtc,1,2\n", csv + ": line 2 has 3 fields, the header 16: dtc,1,2"},
             {good[0] + "\n" + good[1] + ",7\n", csv + ": line 2 has 17 fields, the header 16: " + good[1] + ",7"},
             {good[0] + "\n" + good[1].replaceFirst("^dtc,", "best,") + "\n",
-                csv + ": line 2, column strategy: unknown strategy 'best': known are dtc, random, magnitude, l1, l2, fpgm"},
+                csv + ": line 2, column strategy: unknown strategy 'best': known are dtc, random, magnitude, l1, "
+                    + "l2, taylor, apoz, activation, fpgm, bn-scale"},
             {good[0] + "\n" + good[1].replaceFirst(",5,0,", ",5,-1,") + "\n",
                 csv + ": line 2, column cycle: -1 is negative"},
             {good[0] + "\n" + good[1].replaceFirst("^dtc,5,", "dtc,-5,") + "\n",

@@ -32,6 +32,7 @@ public final class Experiment {
         PruningStrategy strategy = request.strategy();
         long seed = request.seed();
         Checkpoint from = request.resumeFrom();
+        strategy.check(config);
         checkInputs(config, data);
         int capacity = capacity(config);
         FirstTraining trained = from == null ? request.firstCycle() : null;
@@ -96,7 +97,7 @@ public final class Experiment {
             double flops = training.flops();
             List<CycleRecord.Layer> layers = new ArrayList<>();
             for (int j = 0; j < hiddenLayers; j++) {
-                layers.add(compress(config, net, adam, strategy, edges, seed, cycle, j));
+                layers.add(compress(config, net, adam, strategy, edges, seed, cycle, j, training.calibration()));
             }
             Evaluation evaluation = net.evaluate(data.test().inputs(), data.test().labels(), data.test().count(),
                     config.training().evalBatchSize());
@@ -153,8 +154,11 @@ public final class Experiment {
     public record FirstTraining(EngineConfig config, long seed, Mlp.State network, Adam.State adam,
                                 Batches.State batches, CycleTraining training, double seconds) {}
 
-    /** One cycle's training: the global batch count after it, the summed batch losses, the FLOPs. */
-    public record CycleTraining(long batchIndex, double lossSum, double flops) {}
+    /**
+     * One cycle's training: the global batch count after it, the summed batch losses, the FLOPs,
+     * and what its last batches showed the data-driven criteria.
+     */
+    public record CycleTraining(long batchIndex, double lossSum, double flops, Calibration calibration) {}
 
     private static CycleTraining trainCycle(EngineConfig config, Mlp net, Adam adam, Batches batches,
                                             long batchIndex) {
@@ -166,13 +170,16 @@ public final class Experiment {
         }
         double lossSum = 0;
         double flops = 0;
-        for (int b = 0; b < config.training().batchesPerCycle(); b++) {
+        int batchCount = config.training().batchesPerCycle();
+        int calibrateFrom = Math.max(0, batchCount - config.pruning().calibrationBatches());
+        Calibration calibration = new Calibration(net.spec());
+        for (int b = 0; b < batchCount; b++) {
             Batch batch = batches.next();
             lossSum += net.trainStep(batch.inputs(), batch.inputOffset(), batch.labels(), batch.labelOffset(),
-                    batch.size(), adam, batchIndex++);
+                    batch.size(), adam, batchIndex++, b >= calibrateFrom ? calibration : null);
             flops += (double) net.trainingFlopsPerSample() * batch.size();
         }
-        return new CycleTraining(batchIndex, lossSum, flops);
+        return new CycleTraining(batchIndex, lossSum, flops, calibration);
     }
 
     private static void checkInputs(EngineConfig config, TrainTest data) {
@@ -216,7 +223,7 @@ public final class Experiment {
 
     /** Rays, measurement, the strategy's choice and the surgery of hidden layer j. */
     private static CycleRecord.Layer compress(EngineConfig config, Mlp net, Adam adam, PruningStrategy strategy,
-                                              double[] edges, long seed, int cycle, int j) {
+                                              double[] edges, long seed, int cycle, int j, Calibration calibration) {
         int m = net.spec().size(j + 1);
         float[] in = new float[m];
         float[] out = new float[m];
@@ -233,7 +240,7 @@ public final class Experiment {
         LayerWeights weights = new LayerWeights(net.incomingWeights(j), net.spec().size(j), net.outgoingWeights(j),
                 net.spec().size(j + 2), net.hiddenNormScale(j));
         LayerDecision decision = strategy.decide(new LayerInput(j, cycle, kept, incoming, outgoing, measurement, yIn,
-                yOut, weights, config, callSeed));
+                yOut, weights, calibration.layer(j), config, callSeed));
         net.keepUnits(j, decision.keep(), adam, freshOptimizer(config));
         long[] countsIn = Statistics.histogram(yIn, edges);
         long[] countsOut = Statistics.histogram(yOut, edges);

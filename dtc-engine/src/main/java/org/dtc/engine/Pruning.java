@@ -8,11 +8,14 @@ package org.dtc.engine;
  * @param pruneFraction fraction of a layer's current units removed per cycle
  * @param stopSize      stop once a hidden layer has this many units or fewer
  * @param maxCycles     stop after this many cycles at the latest
+ * @param calibrationBatches the last training batches of a cycle whose gradients and activations
+ *                      the data-driven criteria (taylor, apoz, activation) score from
  */
-public record Pruning(ScoreKind score, ClipRule clipRule, double pruneFraction, int stopSize, int maxCycles) {
+public record Pruning(ScoreKind score, ClipRule clipRule, double pruneFraction, int stopSize, int maxCycles,
+                      int calibrationBatches) {
     /** The paper's text: remove the 10% of smallest scores per cycle until a layer has 10 units or fewer. */
     public static final Pruning PAPER = new Pruning(ScoreKind.COEFFICIENTS, ClipRule.REMOVE_SMALLEST, 0.1, 10,
-            Integer.MAX_VALUE);
+            Integer.MAX_VALUE, 10);
 
     public Pruning {
         if (!(pruneFraction > 0 && pruneFraction < 1)) {
@@ -24,25 +27,32 @@ public record Pruning(ScoreKind score, ClipRule clipRule, double pruneFraction, 
         if (maxCycles < 1) {
             throw new IllegalArgumentException("the cycle limit must be at least 1, not " + maxCycles);
         }
+        if (calibrationBatches < 1) {
+            throw new IllegalArgumentException("calibration batches must be at least 1, not " + calibrationBatches);
+        }
     }
 
     public Pruning withScore(ScoreKind v) {
-        return new Pruning(v, clipRule, pruneFraction, stopSize, maxCycles);
+        return new Pruning(v, clipRule, pruneFraction, stopSize, maxCycles, calibrationBatches);
     }
 
     public Pruning withClipRule(ClipRule v) {
-        return new Pruning(score, v, pruneFraction, stopSize, maxCycles);
+        return new Pruning(score, v, pruneFraction, stopSize, maxCycles, calibrationBatches);
     }
 
     public Pruning withPruneFraction(double v) {
-        return new Pruning(score, clipRule, v, stopSize, maxCycles);
+        return new Pruning(score, clipRule, v, stopSize, maxCycles, calibrationBatches);
     }
 
     public Pruning withStopSize(int v) {
-        return new Pruning(score, clipRule, pruneFraction, v, maxCycles);
+        return new Pruning(score, clipRule, pruneFraction, v, maxCycles, calibrationBatches);
     }
 
     public Pruning withMaxCycles(int v) {
-        return new Pruning(score, clipRule, pruneFraction, stopSize, v);
+        return new Pruning(score, clipRule, pruneFraction, stopSize, v, calibrationBatches);
+    }
+
+    public Pruning withCalibrationBatches(int v) {
+        return new Pruning(score, clipRule, pruneFraction, stopSize, maxCycles, v);
     }
 }

@@ -22,6 +22,7 @@ public record RunPlan(EngineConfig config, List<PruningStrategy> strategies, Lis
             if (!names.add(s.name())) {
                 throw new IllegalArgumentException("strategy " + s.name() + " is listed twice");
             }
+            s.check(config);
         }
         if (new LinkedHashSet<>(seeds).size() != seeds.size()) {
             throw new IllegalArgumentException("a seed is listed twice: " + seeds);

@@ -55,8 +55,10 @@ class CriteriaOracleTest {
             LayerWeights weights = new LayerWeights(floats("w1 " + c), shape[1], floats("w2 " + c), shape[2],
                     fixture.containsKey("gamma " + c) ? floats("gamma " + c) : null);
             LayerInput input = new LayerInput(0, 0, shape[3], new double[m], new double[m], null, null, null, weights,
-                    EngineConfig.reference(), 1);
-            for (String name : List.of("l1", "l2", "fpgm")) {
+                    null, EngineConfig.reference(), 1);
+            List<String> names = weights.scale() == null ? List.of("l1", "l2", "fpgm")
+                    : List.of("l1", "l2", "fpgm", "bn-scale");
+            for (String name : names) {
                 LayerDecision d = PruningStrategy.named(name).decide(input);
                 double[] expected = doubles(name + "_scores " + c);
                 // Sums of at most a few thousand float32 values in double, in another order: 1e-12 of the score.
@@ -75,8 +77,16 @@ class CriteriaOracleTest {
         LayerWeights weights = new LayerWeights(floats("w1 plain"), shape[1], floats("w2 plain"), shape[2], null);
         for (EngineConfig preset : List.of(EngineConfig.reference(), EngineConfig.paper())) {
             LayerInput input = new LayerInput(0, 0, shape[3], new double[shape[0]], new double[shape[0]], null, null,
-                    null, weights, preset, 1);
+                    null, weights, null, preset, 1);
             assertThat(new GroupNormStrategy(2).decide(input).keep()).containsExactly(ints("l2_kept plain"));
         }
+    }
+
+    @Test
+    void bnScaleIsRefusedWithoutBatchNorm() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RunPlan(EngineConfig.reference(),
+                List.of(PruningStrategy.named("bn-scale")), List.of(1L)))
+                .hasMessage("bn-scale ranks units by their batch-norm scale, and the network 784-512-10 has no "
+                        + "learnable batch norm after its hidden layers (--hidden-norm true)");
     }
 }

@@ -47,7 +47,7 @@ class StrategyOracleTest {
         Measurement phi = Measurement.gaussianRows(config.measurementCount(m), m, seed, config.sensing().basis());
         int kept = KeepRule.keptCount(m, config.pruning().pruneFraction());
         return strategy.decide(new LayerInput(0, 0, kept, incoming, outgoing, phi, phi.measure(incoming),
-                phi.measure(outgoing), null, config, seed));
+                phi.measure(outgoing), null, null, config, seed));
     }
 
     @Test

@@ -315,12 +315,40 @@ public final class Mlp {
      */
     public double trainStep(float[] x, int xOff, int[] labels, int labelOff, int count, Optimizer optimizer,
                             long batchIndex) {
+        return trainStep(x, xOff, labels, labelOff, count, optimizer, batchIndex, null);
+    }
+
+    /**
+     * The same step, showing the batch to {@code observer} (unless null) between the backward
+     * pass and the optimizer's update: the gradients and every layer's output are then this
+     * batch's, computed at the parameters they belong to.
+     */
+    public double trainStep(float[] x, int xOff, int[] labels, int labelOff, int count, Optimizer optimizer,
+                            long batchIndex, StepObserver observer) {
         double loss = forwardBackward(x, xOff, labels, labelOff, count);
         if (!Double.isFinite(loss)) {
             throw new TrainingException("loss is " + loss + " at batch " + batchIndex + "; training stopped");
         }
+        if (observer != null) {
+            observer.afterBackward(this, count);
+        }
         optimizer.step(params, grads, layout.size());
         return loss;
+    }
+
+    /** Sees a training batch after its backward pass (see {@link #trainStep}). */
+    @FunctionalInterface
+    public interface StepObserver {
+        void afterBackward(Mlp net, int count);
+    }
+
+    /**
+     * Hidden layer j's activations (after its ReLU) from the last forward pass: count x units,
+     * row-major, shared and valid until the next pass.
+     */
+    public float[] hiddenActivations(int j) {
+        checkHidden(j);
+        return norms[j + 1] != null ? norms[j + 1].output() : dense[j].output();
     }
 
     /**
