@@ -17,7 +17,8 @@ import org.dtc.engine.PruningStrategy;
  */
 public final class CyclesCsv {
     public static final String HEADER = "strategy,seed,cycle,hidden,sparsity,accuracy,loss,gibbs_prev,gibbs_next,"
-            + "seconds,solver_status,solver_iterations,solver_seconds,training_flops,ray_score,entropy_out_of_range";
+            + "seconds,solver_status,solver_iterations,solver_seconds,training_flops,ray_score,entropy_out_of_range,"
+            + "params,nonzero_params,flops";
 
     private CyclesCsv() {}
 
@@ -121,10 +122,11 @@ public final class CyclesCsv {
             iterations += l.solverIterations();
             solverSeconds += l.solverSeconds();
         }
-        return String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%s,%s,%s,%s,%.6f,%s,%d,%.6f,%.6e,%s,%d%n", r.strategy(),
+        return String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%s,%s,%s,%s,%.6f,%s,%d,%.6f,%.6e,%s,%d,%d,%d,%d%n", r.strategy(),
                 r.seed(), r.cycle(), r.hiddenText(), r.sparsity(), r.accuracy(), r.loss(), r.gibbsPrevious(),
                 r.gibbsNext(), r.seconds(),
                 r.solverStatus() == null ? "none" : r.solverStatus().name().toLowerCase(Locale.ROOT), iterations,
-                solverSeconds, r.trainingFlops(), r.rayScore(), r.entropyOutOfRange());
+                solverSeconds, r.trainingFlops(), r.rayScore(), r.entropyOutOfRange(), r.size().parameters(),
+                r.size().nonzero(), r.size().inferenceFlops());
     }
 }

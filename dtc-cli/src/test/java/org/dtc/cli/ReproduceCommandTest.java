@@ -31,7 +31,7 @@ class ReproduceCommandTest {
             assertThat(dir.resolve(figure + ".png")).isNotEmptyFile();
             assertThat(Files.readString(dir.resolve(figure + ".svg"))).contains("<svg");
         }
-        assertThat(Files.readAllLines(dir.resolve("cycles.csv")).get(0)).endsWith(",ray_score,entropy_out_of_range");
+        assertThat(Files.readAllLines(dir.resolve("cycles.csv")).get(0)).endsWith(",ray_score,entropy_out_of_range,params,nonzero_params,flops");
 
         Path exported = dir.resolve("export/dtc-seed42424242");
         assertThat(Files.readString(exported.resolve("export.json"))).contains("\"network\": \"784-25-10\"");

@@ -24,7 +24,7 @@ class CyclesCsvTest {
             CycleRecord.Layer layer = new CycleRecord.Layer(m, new double[1], new double[1], 4.5 - c, 5.5 - c, 0, 0, null,
                     SolverStatus.SOLVED, 3, 0.001);
             out.add(new CycleRecord(strategy, seed, c, new int[] {m}, sparsity, 0.97 - 0.01 * c, 0.1, 4.5 - c,
-                    5.5 - c, List.of(layer), 1.5, 1e9));
+                    5.5 - c, List.of(layer), 1.5, 1e9, new org.dtc.nn.NetworkSize(100, 90, 200)));
         }
         return out;
     }
@@ -39,7 +39,8 @@ class CyclesCsvTest {
         assertThat(csv.lines()).hasSize(3);
         // A cycle without a solver (random, magnitude) says none.
         List<CycleRecord> none = List.of(new CycleRecord("random", 3, 0, new int[] {460}, 0.1015625, 0.9, 0.1, 1, 2,
-                List.of(new CycleRecord.Layer(512, new double[1], new double[1], 1, 2, 0, 0, null, null, 0, 0)), 1.5, 1e9));
+                List.of(new CycleRecord.Layer(512, new double[1], new double[1], 1, 2, 0, 0, null, null, 0, 0)), 1.5, 1e9,
+                new org.dtc.nn.NetworkSize(100, 90, 200)));
         assertThat(CyclesCsv.render(none).lines().skip(1).findFirst().orElseThrow()).contains(",none,0,");
     }
 
@@ -60,8 +61,8 @@ class CyclesCsvTest {
                 csv + ": line 2, column sparsity: 'abc' is not a number"},
             {good[0] + "\n" + good[1] + "\n" + good[2].replaceFirst(",5,", ",5.5,") + "\n",
                 csv + ": line 3, column seed: '5.5' is not a whole number"},
-            {good[0] + "\ndtc,1,2\n", csv + ": line 2 has 3 fields, the header 16: dtc,1,2"},
-            {good[0] + "\n" + good[1] + ",7\n", csv + ": line 2 has 17 fields, the header 16: " + good[1] + ",7"},
+            {good[0] + "\ndtc,1,2\n", csv + ": line 2 has 3 fields, the header 19: dtc,1,2"},
+            {good[0] + "\n" + good[1] + ",7\n", csv + ": line 2 has 20 fields, the header 19: " + good[1] + ",7"},
             {good[0] + "\n" + good[1].replaceFirst("^dtc,", "best,") + "\n",
                 csv + ": line 2, column strategy: unknown strategy 'best': known are dtc, random, magnitude, l1, "
                     + "l2, taylor, apoz, activation, fpgm, bn-scale"},

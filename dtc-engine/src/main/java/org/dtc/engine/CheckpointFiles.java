@@ -20,6 +20,7 @@ import org.dtc.cs.SolverStatus;
 import org.dtc.data.Batches;
 import org.dtc.nn.Adam;
 import org.dtc.nn.Mlp;
+import org.dtc.nn.NetworkSize;
 import org.dtc.nn.NetworkSpec;
 
 /**
@@ -274,6 +275,7 @@ public final class CheckpointFiles {
         m.put("gibbs_next", r.gibbsNext());
         m.put("seconds", r.seconds());
         m.put("training_flops", r.trainingFlops());
+        m.put("size", ConfigJson.recordToMap(r.size()));
         List<Object> layers = new ArrayList<>();
         for (CycleRecord.Layer l : r.layers()) {
             Map<String, Object> lm = new LinkedHashMap<>();
@@ -313,7 +315,8 @@ public final class CheckpointFiles {
         return new CycleRecord((String) m.get("strategy"), (Long) m.get("seed"), Math.toIntExact((Long) m.get("cycle")),
                 h, number(m.get("sparsity")), number(m.get("accuracy")), number(m.get("loss")),
                 number(m.get("gibbs_previous")), number(m.get("gibbs_next")), List.copyOf(layers),
-                number(m.get("seconds")), number(m.get("training_flops")));
+                number(m.get("seconds")), number(m.get("training_flops")),
+                ConfigJson.recordFromMap((Map<?, ?>) m.get("size"), NetworkSize.class, "records.size"));
     }
 
     // A record's numbers are written as decimals, which read back to the same double; JSON has

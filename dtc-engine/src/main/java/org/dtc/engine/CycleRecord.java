@@ -2,6 +2,7 @@ package org.dtc.engine;
 
 import java.util.List;
 import org.dtc.cs.SolverStatus;
+import org.dtc.nn.NetworkSize;
 
 /**
  * One train-compress cycle of one strategy and seed, measured right after the prune.
@@ -16,10 +17,11 @@ import org.dtc.cs.SolverStatus;
  * @param seconds          wall time of the cycle; a first cycle's training shared by the strategies
  *                         of a seed counts in each of them
  * @param trainingFlops    floating-point operations of the cycle's training (forward and backward)
+ * @param size             the pruned network's parameters and inference FLOPs
  */
 public record CycleRecord(String strategy, long seed, int cycle, int[] hidden, double sparsity, double accuracy,
                           double loss, double gibbsPrevious, double gibbsNext, List<Layer> layers, double seconds,
-                          double trainingFlops) {
+                          double trainingFlops, NetworkSize size) {
 
     /** Hidden widths joined with '-', as cycles.csv writes them. */
     public String hiddenText() {

@@ -118,7 +118,7 @@ public final class Experiment {
                     config.has(NotebookBehaviour.MEAN_OF_BATCH_ACCURACIES) ? evaluation.meanBatchAccuracy()
                             : evaluation.accuracy(),
                     lossSum / config.training().batchesPerCycle(), gibbsPrevious, gibbsNext, List.copyOf(layers),
-                    (System.nanoTime() - start) * 1e-9, flops);
+                    (System.nanoTime() - start) * 1e-9, flops, net.size());
             records.add(record);
             request.listener().accept(record);
             // A fresh Adam starts every cycle in the reference preset: its moments need no saving.

@@ -211,6 +211,22 @@ public final class Mlp {
         return s;
     }
 
+    /** Parameters, non-zero parameters and inference FLOPs per sample, as they are now. */
+    public NetworkSize size() {
+        long nonzero = 0;
+        for (int i = 0; i < layout.size(); i++) {
+            nonzero += params[i] != 0f ? 1 : 0;
+        }
+        long flops = 0;
+        for (int l = 0; l < spec.layers(); l++) {
+            flops += 2L * spec.size(l) * spec.size(l + 1) + (spec.bias() ? spec.size(l + 1) : 0);
+        }
+        for (Norm n : norms) {
+            flops += n == null ? 0 : 2L * n.outputs();
+        }
+        return new NetworkSize(layout.size(), nonzero, flops);
+    }
+
     /**
      * Floating-point operations of one training step per sample in the linear layers, as the
      * multiplies perform them: 2 per multiply-add forward, 2 for the weight gradient, and 2 more

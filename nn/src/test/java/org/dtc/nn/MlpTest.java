@@ -319,4 +319,26 @@ class MlpTest {
         assertThat(new Mlp(NetworkSpec.parse("784-512-10").withInputNorm(true).withAffine(false), 1)
                 .trainingFlopsPerSample()).isEqualTo(1_636_352L);
     }
+
+    @Test
+    void sizeCountsParametersNonZerosAndInferenceFlopsAsShrinkBenchDoes() {
+        // 784-512-10 with biases: 784*512 + 512 + 512*10 + 10 parameters; forward 2 flops per
+        // multiply-add and one per bias.
+        Mlp net = new Mlp(NetworkSpec.parse("784-512-10").withBias(true), 1);
+        assertThat(net.size()).isEqualTo(new NetworkSize(407_050, 0, 2L * (784 * 512 + 512 * 10) + 522));
+        net.initialize(Init.XAVIER_NORMAL, 1.0, 3);
+        net.parameters()[5] = 0f;
+        assertThat(net.size().nonzero()).isEqualTo(407_049);
+        // With batch norm after the hidden layer: its scale and shift are parameters, 2 flops a feature.
+        Mlp normed = new Mlp(NetworkSpec.parse("784-512-10").withHiddenNorm(true), 1);
+        assertThat(normed.size().parameters()).isEqualTo(784 * 512 + 512 * 10 + 2 * 512);
+        assertThat(normed.size().inferenceFlops()).isEqualTo(2L * (784 * 512 + 512 * 10) + 2 * 512);
+        // After removing 51 of the 512 units: ShrinkBench's compression and speedup.
+        NetworkSize initial = net.size();
+        net.removeUnits(0, java.util.stream.IntStream.range(0, 51).toArray(), new Adam(net.layout().size()), true);
+        assertThat(net.size().parameters()).isEqualTo(784 * 461 + 461 + 461 * 10 + 10);
+        assertThat(net.size().compressionFrom(initial)).isEqualTo(407_050.0 / (784 * 461 + 461 + 461 * 10 + 10));
+        assertThat(net.size().speedupFrom(initial))
+                .isEqualTo((double) initial.inferenceFlops() / (2L * (784 * 461 + 461 * 10) + 471));
+    }
 }
