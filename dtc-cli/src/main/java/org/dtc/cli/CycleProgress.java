@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.dtc.engine.CycleRecord;
 import org.dtc.engine.EngineConfig;
-import org.dtc.engine.KeepRule;
+import org.dtc.engine.SizeSequence;
 
 /**
  * Progress of the runs: on a terminal one bar per strategy and seed, each redrawn in place on its
@@ -37,20 +37,7 @@ final class CycleProgress {
 
     /** Cycles until the first hidden layer reaches the stop size, or the cycle limit. */
     static int expectedCycles(EngineConfig config) {
-        int cycles = 0;
-        boolean stop = false;
-        int[] sizes = config.network().sizes();
-        while (!stop && cycles < config.pruning().maxCycles()) {
-            cycles++;
-            for (int j = 1; j < sizes.length - 1; j++) {
-                sizes[j] = KeepRule.keptCount(sizes[j], config.pruning().pruneFraction());
-                stop |= sizes[j] <= config.pruning().stopSize();
-            }
-            if (sizes.length <= 2) {
-                break;
-            }
-        }
-        return cycles;
+        return SizeSequence.of(config).size();
     }
 
     /** Draws the empty bars. */

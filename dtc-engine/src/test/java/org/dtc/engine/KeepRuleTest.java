@@ -53,4 +53,19 @@ class KeepRuleTest {
         assertThat(KeepRule.keep(w, kept, ClipRule.REMOVE_SMALLEST)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(KeepRule.keptCount(1, 0.1)).isEqualTo(1);
     }
+
+    @Test
+    void theReferenceRunPassesThroughTheNotebooksSizes() {
+        // docs/experiment.md: the sizes after each of the notebooks' 34 cycles.
+        int[] notebooks = {460, 414, 372, 334, 300, 270, 243, 218, 196, 176, 158, 142, 127, 114, 102, 91, 81, 72, 64,
+            57, 51, 45, 40, 36, 32, 28, 25, 22, 19, 17, 15, 13, 11, 9};
+        assertThat(SizeSequence.of(EngineConfig.reference()).stream().mapToInt(h -> h[0]).toArray())
+                .containsExactly(notebooks);
+        // Two hidden layers shrink together; the narrower reaches the stop size first.
+        EngineConfig deep = EngineConfig.reference().withNetwork(org.dtc.nn.NetworkSpec.parse("784-512-64-10"));
+        List<int[]> sizes = SizeSequence.of(deep);
+        assertThat(sizes.get(0)).containsExactly(460, 57);
+        assertThat(sizes.get(sizes.size() - 1)[1]).isLessThanOrEqualTo(10);
+        assertThat(sizes.get(sizes.size() - 2)[1]).isGreaterThan(10);
+    }
 }
