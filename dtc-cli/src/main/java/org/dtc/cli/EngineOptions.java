@@ -36,8 +36,8 @@ final class EngineOptions {
             + "(preset: until a hidden layer has --stop-size units or fewer).")
     Integer maxCycles;
 
-    @Option(names = "--solver", paramLabel = "NAME", description = "LASSO solver: ${COMPLETION-CANDIDATES} "
-            + "(preset: ${bundle:preset.solver}; lars is exact).")
+    @Option(names = "--solver", paramLabel = "NAME", description = "LASSO solver: lars (exact), fista, ista or admm "
+            + "(preset: ${bundle:preset.solver}).")
     Solver solver;
 
     @Option(names = "--lambda", paramLabel = "L", description = "LASSO weight (preset: ${bundle:preset.lambda}).")
