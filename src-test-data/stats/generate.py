@@ -69,3 +69,11 @@ print("lowess", "plain", *[repr(float(v)) for v in fit])
 # sample standard deviations (ddof 1), of the quantile sets: the spread over seeds in summaries
 for name, values in quantile_sets.items():
     emit("std", name, np.std(values, ddof=1))
+
+# Spearman rank correlations (average ranks for ties), of the quantile sets against a noisy copy
+# of themselves and against each other's leading values: the overlap of two criteria's scores
+for name, values in quantile_sets.items():
+    if len(values) > 2:
+        other = values + np.random.RandomState(5).standard_normal(len(values)) * 0.5
+        print("values", "spearman-" + name, *[repr(float(v)) for v in other])
+        emit("spearman", name, scipy.stats.spearmanr(values, other)[0])

@@ -165,4 +165,38 @@ public final class Statistics {
         }
         return Math.sqrt(s / (x.length - 1));
     }
+
+    /**
+     * Spearman's rank correlation (scipy's {@code spearmanr}): Pearson's correlation of the ranks,
+     * tied values sharing the mean of their ranks. How alike two criteria's rankings of the same
+     * units are.
+     */
+    public static double spearman(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("spearman of " + x.length + " and " + y.length + " values");
+        }
+        return pearson(ranks(x), ranks(y));
+    }
+
+    /** 1-based ranks, ties given the mean of the ranks they span. */
+    static double[] ranks(double[] v) {
+        Integer[] order = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
+        double[] ranks = new double[v.length];
+        for (int start = 0; start < v.length; ) {
+            int end = start;
+            while (end + 1 < v.length && v[order[end + 1]] == v[order[start]]) {
+                end++;
+            }
+            double rank = (start + end) / 2.0 + 1;
+            for (int k = start; k <= end; k++) {
+                ranks[order[k]] = rank;
+            }
+            start = end + 1;
+        }
+        return ranks;
+    }
 }

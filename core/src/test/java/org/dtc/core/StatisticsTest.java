@@ -69,6 +69,21 @@ class StatisticsTest {
     }
 
     @Test
+    void spearmanIsScipysWithTiesAveraged() {
+        int checked = 0;
+        for (String[] f : lines) {
+            if (f[0].equals("spearman")) {
+                // Pearson of ranks, which are small exact numbers: the same few sums as scipy's.
+                assertThat(Statistics.spearman(values.get(f[1]), values.get("spearman-" + f[1])))
+                        .as("spearman %s", f[1]).isCloseTo(Double.parseDouble(f[2]),
+                                org.assertj.core.data.Offset.offset(1e-14));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(3);
+    }
+
+    @Test
     void arangeAndHistogramsEqualNumpys() {
         double[] edges = Statistics.arange(-50, 50, 0.2);
         assertThat(edges).containsExactly(values.get("reference"));
