@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dtc.fixtures.Fixture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,25 +17,16 @@ import org.junit.jupiter.api.Test;
  * reports and the cycles Table 1's rows come from.
  */
 class AnalysisTest {
-    private final Map<String, String[]> fixture = new HashMap<>();
+    private final Fixture fixture;
 
     AnalysisTest() throws IOException {
-        Path file = Path.of(System.getProperty("dtc.testdata", "../src-test-data"), "analysis/reference.txt");
-        for (String line : Files.readAllLines(file)) {
-            if (!line.startsWith("#")) {
-                String[] f = line.split(" ");
-                fixture.put(f[0] + " " + f[1], java.util.Arrays.copyOfRange(f, 2, f.length));
-            }
-        }
+        fixture = Fixture.read("analysis/reference.txt");
     }
 
-    private double[] doubles(String key) {
-        return java.util.Arrays.stream(fixture.get(key)).mapToDouble(Double::parseDouble).toArray();
-    }
 
     private List<CycleRow> rows(String strategy, int[] sizes, int initial) {
-        double[] accuracy = doubles("accuracy " + strategy);
-        double[] gibbs = doubles("gibbs_next " + strategy);
+        double[] accuracy = fixture.doubles("accuracy " + strategy);
+        double[] gibbs = fixture.doubles("gibbs_next " + strategy);
         List<CycleRow> rows = new ArrayList<>();
         for (int c = 0; c < sizes.length; c++) {
             rows.add(new CycleRow(strategy, 7, c, Integer.toString(sizes[c]), 1 - sizes[c] / (double) initial,
@@ -47,7 +36,7 @@ class AnalysisTest {
     }
 
     private List<Analysis.Series> paperSeries() {
-        int[] sizes = java.util.Arrays.stream(fixture.get("hidden sizes")).mapToInt(Integer::parseInt).toArray();
+        int[] sizes = java.util.Arrays.stream(fixture.words("hidden sizes")).mapToInt(Integer::parseInt).toArray();
         List<CycleRow> all = new ArrayList<>(rows("dtc", sizes, 512));
         all.addAll(rows("random", sizes, 512));
         return Analysis.series(all);
@@ -58,7 +47,7 @@ class AnalysisTest {
         List<Analysis.Series> series = paperSeries();
         assertThat(series).extracting(Analysis.Series::strategy).containsExactly("dtc", "random");
         for (Analysis.Series se : series) {
-            double[] expected = doubles("smoothed " + se.strategy());
+            double[] expected = fixture.doubles("smoothed " + se.strategy());
             // The same weights and local fits as statsmodels, summed in another order: 1e-12.
             assertThat(se.smoothed()).as(se.strategy()).containsExactly(expected, within(1e-12));
         }
@@ -71,8 +60,8 @@ class AnalysisTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> v = (Map<String, Object>) c.get("seed 7: dtc gibbs_next vs " + strategy + " accuracy");
             // Pearson of 34 values; smoothed inputs carry LOWESS's 1e-12: agreement to 1e-12.
-            assertThat((double) v.get("smoothed")).isCloseTo(doubles("pearson_smoothed " + strategy)[0], within(1e-12));
-            assertThat((double) v.get("raw")).isCloseTo(doubles("pearson_raw " + strategy)[0], within(1e-12));
+            assertThat((double) v.get("smoothed")).isCloseTo(fixture.doubles("pearson_smoothed " + strategy)[0], within(1e-12));
+            assertThat((double) v.get("raw")).isCloseTo(fixture.doubles("pearson_raw " + strategy)[0], within(1e-12));
         }
     }
 
@@ -81,12 +70,12 @@ class AnalysisTest {
         List<Analysis.Series> series = paperSeries();
         String table = Analysis.table1(series, List.of("dtc", "random"));
         assertThat(table).contains("| cycle | sparsity | dtc | paper | diff | random | paper | diff |");
-        double[] dtc = doubles("smoothed dtc");
-        double[] random = doubles("smoothed random");
+        double[] dtc = fixture.doubles("smoothed dtc");
+        double[] random = fixture.doubles("smoothed random");
         List<String> tableRows = table.lines().filter(l -> l.matches("\\| \\d+ \\| 0\\.\\d{4} \\| 0\\..*")).toList();
         assertThat(tableRows).hasSize(15);
         for (int row = 0; row < 15; row++) {
-            int cycle = Integer.parseInt(fixture.get("table1_cycle " + row)[0]);
+            int cycle = Integer.parseInt(fixture.words("table1_cycle " + row)[0]);
             double[] paper = Analysis.PAPER_TABLE1[row];
             assertThat(tableRows.get(row)).startsWith(String.format(Locale.ROOT,
                     "| %d | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |", cycle, paper[0], dtc[cycle], paper[3],

@@ -3,12 +3,9 @@ package org.dtc.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.dtc.fixtures.Fixture;
 import org.dtc.nn.Mlp;
 import org.dtc.nn.NetworkSpec;
 import org.dtc.nn.ParameterLayout;
@@ -20,24 +17,15 @@ import org.junit.jupiter.api.Test;
  * batch norm after the hidden layer.
  */
 class CalibrationTest {
-    private final Map<String, String[]> fixture = new HashMap<>();
+    private final Fixture fixture;
 
     CalibrationTest() throws IOException {
-        Path file = Path.of(System.getProperty("dtc.testdata", "../src-test-data"), "criteria/calibration.txt");
-        for (String line : Files.readAllLines(file)) {
-            if (!line.startsWith("#")) {
-                String[] f = line.split(" ");
-                fixture.put(f[0] + " " + f[1], Arrays.copyOfRange(f, 2, f.length));
-            }
-        }
+        fixture = Fixture.read("criteria/calibration.txt");
     }
 
-    private double[] doubles(String key) {
-        return Arrays.stream(fixture.get(key)).mapToDouble(Double::parseDouble).toArray();
-    }
 
     private void put(float[] params, int offset, String key) {
-        double[] d = doubles(key);
+        double[] d = fixture.doubles(key);
         for (int i = 0; i < d.length; i++) {
             params[offset + i] = (float) d[i];
         }
@@ -57,20 +45,20 @@ class CalibrationTest {
             }
             Calibration calibration = new Calibration(net.spec());
             for (int b = 0; b < 3; b++) {
-                double[] xd = doubles("x " + c + "-" + b);
+                double[] xd = fixture.doubles("x " + c + "-" + b);
                 float[] x = new float[xd.length];
                 for (int i = 0; i < x.length; i++) {
                     x[i] = (float) xd[i];
                 }
-                int[] y = Arrays.stream(fixture.get("y " + c + "-" + b)).mapToInt(Integer::parseInt).toArray();
+                int[] y = Arrays.stream(fixture.words("y " + c + "-" + b)).mapToInt(Integer::parseInt).toArray();
                 net.forwardBackward(x, 0, y, 0, 8);
                 calibration.afterBackward(net, 8);
             }
             Calibration.LayerStats stats = calibration.layer(0);
             assertThat(stats.batches()).isEqualTo(3);
-            double[] taylor = doubles("taylor " + c);
-            double[] apoz = doubles("apoz " + c);
-            double[] activation = doubles("activation " + c);
+            double[] taylor = fixture.doubles("taylor " + c);
+            double[] apoz = fixture.doubles("apoz " + c);
+            double[] activation = fixture.doubles("activation " + c);
             for (int u = 0; u < 12; u++) {
                 // float32 gradients summed in another order than torch's: 1e-5 of the largest score
                 // (TorchParityTest's bound on the gradients themselves), squared for taylor.

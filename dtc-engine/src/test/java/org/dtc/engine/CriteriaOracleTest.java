@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.dtc.fixtures.Fixture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,67 +14,47 @@ import org.junit.jupiter.api.Test;
  * without a batch-norm scale, and the units each keeps.
  */
 class CriteriaOracleTest {
-    private final Map<String, String[]> fixture = new HashMap<>();
+    private final Fixture fixture;
 
     CriteriaOracleTest() throws IOException {
-        Path file = Path.of(System.getProperty("dtc.testdata", "../src-test-data"), "criteria/reference.txt");
-        for (String line : Files.readAllLines(file)) {
-            if (!line.startsWith("#")) {
-                String[] f = line.split(" ");
-                fixture.put(f[0] + " " + f[1], Arrays.copyOfRange(f, 2, f.length));
-            }
-        }
+        fixture = Fixture.read("criteria/reference.txt");
     }
 
-    private double[] doubles(String key) {
-        return Arrays.stream(fixture.get(key)).mapToDouble(Double::parseDouble).toArray();
-    }
 
-    private float[] floats(String key) {
-        double[] d = doubles(key);
-        float[] f = new float[d.length];
-        for (int i = 0; i < d.length; i++) {
-            f[i] = (float) d[i];
-        }
-        return f;
-    }
 
-    private int[] ints(String key) {
-        return Arrays.stream(fixture.get(key)).mapToInt(Integer::parseInt).toArray();
-    }
 
     @Test
     void groupNormsAndGeometricMedianScoresAndKeptUnitsAreTorchs() {
         for (String c : List.of("plain", "norm", "wide")) {
-            int[] shape = ints("shape " + c);
+            int[] shape = fixture.ints("shape " + c);
             int m = shape[0];
-            LayerWeights weights = new LayerWeights(floats("w1 " + c), shape[1], floats("w2 " + c), shape[2],
-                    fixture.containsKey("gamma " + c) ? floats("gamma " + c) : null);
+            LayerWeights weights = new LayerWeights(fixture.floats("w1 " + c), shape[1], fixture.floats("w2 " + c), shape[2],
+                    fixture.has("gamma " + c) ? fixture.floats("gamma " + c) : null);
             LayerInput input = new LayerInput(0, 0, shape[3], new double[m], new double[m], null, null, null, weights,
                     null, EngineConfig.reference(), 1);
             List<String> names = weights.scale() == null ? List.of("l1", "l2", "fpgm")
                     : List.of("l1", "l2", "fpgm", "bn-scale");
             for (String name : names) {
                 LayerDecision d = PruningStrategy.named(name).decide(input);
-                double[] expected = doubles(name + "_scores " + c);
+                double[] expected = fixture.doubles(name + "_scores " + c);
                 // Sums of at most a few thousand float32 values in double, in another order: 1e-12 of the score.
                 for (int u = 0; u < m; u++) {
                     assertThat(d.scores()[u]).as("%s %s unit %d", name, c, u)
                             .isCloseTo(expected[u], within(1e-12 * expected[u]));
                 }
-                assertThat(d.keep()).as("%s %s kept", name, c).containsExactly(ints(name + "_kept " + c));
+                assertThat(d.keep()).as("%s %s kept", name, c).containsExactly(fixture.ints(name + "_kept " + c));
             }
         }
     }
 
     @Test
     void theyRemoveTheSmallestScoresWhateverThePresetsClippingRule() {
-        int[] shape = ints("shape plain");
-        LayerWeights weights = new LayerWeights(floats("w1 plain"), shape[1], floats("w2 plain"), shape[2], null);
+        int[] shape = fixture.ints("shape plain");
+        LayerWeights weights = new LayerWeights(fixture.floats("w1 plain"), shape[1], fixture.floats("w2 plain"), shape[2], null);
         for (EngineConfig preset : List.of(EngineConfig.reference(), EngineConfig.paper())) {
             LayerInput input = new LayerInput(0, 0, shape[3], new double[shape[0]], new double[shape[0]], null, null,
                     null, weights, null, preset, 1);
-            assertThat(new GroupNormStrategy(2).decide(input).keep()).containsExactly(ints("l2_kept plain"));
+            assertThat(new GroupNormStrategy(2).decide(input).keep()).containsExactly(fixture.ints("l2_kept plain"));
         }
     }
 

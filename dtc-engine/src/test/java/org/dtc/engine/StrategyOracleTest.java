@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.dtc.cs.Measurement;
+import org.dtc.fixtures.Fixture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,24 +16,18 @@ import org.junit.jupiter.api.Test;
  */
 class StrategyOracleTest {
     private static final int[] WIDTHS = {64, 200, 460};
-    private final Map<String, String[]> fixture = new HashMap<>();
+    private final Fixture fixture;
 
     StrategyOracleTest() throws IOException {
-        Path file = Path.of(System.getProperty("dtc.testdata", "../src-test-data"), "dtc/reference.txt");
-        for (String line : Files.readAllLines(file)) {
-            if (!line.startsWith("#")) {
-                String[] f = line.split(" ");
-                fixture.put(f[0] + " " + f[1], Arrays.copyOfRange(f, 2, f.length));
-            }
-        }
+        fixture = Fixture.read("dtc/reference.txt");
     }
 
     private double[] doubles(String kind, int m) {
-        return Arrays.stream(fixture.get(kind + " " + m)).mapToDouble(Double::parseDouble).toArray();
+        return fixture.doubles(kind + " " + m);
     }
 
     private int[] ints(String kind, int m) {
-        return Arrays.stream(fixture.get(kind + " " + m)).mapToInt(Integer::parseInt).toArray();
+        return fixture.ints(kind + " " + m);
     }
 
     private LayerDecision decide(PruningStrategy strategy, EngineConfig config, int m) {
