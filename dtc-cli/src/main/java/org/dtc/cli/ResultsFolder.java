@@ -7,7 +7,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -121,18 +120,18 @@ final class ResultsFolder implements AutoCloseable {
     void checkResumes(List<RunPlan.Run> runs) throws IOException {
         Set<String> planned = runs.stream().map(r -> checkpoint(r).getFileName().toString())
                 .collect(Collectors.toSet());
-        List<String> others = new ArrayList<>();
-        try (Stream<Path> older = Files.list(dir.resolve("checkpoints"))) {
-            Path old = older.filter(p -> p.getFileName().toString().endsWith(".ckpt")).findFirst().orElse(null);
-            if (old != null) {
-                throw new IllegalArgumentException(old + " is a checkpoint of an older dtc (before checkpoints were "
-                        + ".npy and JSON): resume with the dtc that wrote it, or delete " + dir.resolve("checkpoints")
-                        + " to start afresh");
+        List<String> names;
+        try (Stream<Path> listing = Files.list(dir.resolve("checkpoints"))) {
+            names = listing.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        for (String name : names) {
+            if (name.endsWith(".ckpt")) {
+                throw new IllegalArgumentException(dir.resolve("checkpoints").resolve(name) + " is a checkpoint of an "
+                        + "older dtc (before checkpoints were .npy and JSON): resume with the dtc that wrote it, or "
+                        + "delete " + dir.resolve("checkpoints") + " to start afresh");
             }
         }
-        try (Stream<Path> listing = Files.list(dir.resolve("checkpoints"))) {
-            listing.map(p -> p.getFileName().toString()).filter(n -> !planned.contains(n)).sorted().forEach(others::add);
-        }
+        List<String> others = names.stream().filter(n -> !planned.contains(n)).toList();
         if (!others.isEmpty()) {
             throw new IllegalArgumentException("--resume: " + dir + " holds runs these options do not name ("
                     + String.join(", ", others) + "); resume with the strategies and seeds of the interrupted run");

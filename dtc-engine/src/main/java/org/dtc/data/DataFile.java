@@ -22,9 +22,11 @@ public record DataFile(String name, String sha256, long bytes) {
      * the JVM can make, and no more than it may still allocate.
      */
     public long contentLimit() {
-        if (bytes >= 0) {
-            return bytes;
-        }
+        return bytes >= 0 ? bytes : unknownContentLimit();
+    }
+
+    /** The most bytes any file's content may take here: the largest array, and what the JVM may still allocate. */
+    static long unknownContentLimit() {
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         return Math.min(Integer.MAX_VALUE - 8, free);

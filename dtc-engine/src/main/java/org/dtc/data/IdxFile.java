@@ -49,7 +49,7 @@ public record IdxFile(Path path, IdxType type, int[] shape, byte[] content, int 
 
     /** Reads and validates a file, gzip'd or raw. */
     public static IdxFile read(Path path) throws IOException {
-        return parse(path, readContent(path, DataFile.unknown(path.toString()).contentLimit()));
+        return parse(path, readContent(path, DataFile.unknownContentLimit()));
     }
 
     /**
