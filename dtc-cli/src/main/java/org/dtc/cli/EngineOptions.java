@@ -171,9 +171,14 @@ final class EngineOptions {
 
     /** The preset with every option given applied to it. */
     EngineConfig toConfig() {
+        return toConfig(arch);
+    }
+
+    /** The settings with the network's widths from {@code widths} (null: the preset's). */
+    EngineConfig toConfig(String widths) {
         EngineConfig c = EngineConfig.preset(preset);
         NetworkSpec base = c.network();
-        int[] sizes = arch != null ? NetworkSpec.parse(arch).sizes() : base.sizes();
+        int[] sizes = widths != null ? NetworkSpec.parse(widths).sizes() : base.sizes();
         c = c.withNetwork(new NetworkSpec(sizes, or(bias, base.bias()), or(inputNorm, base.inputNorm()),
                 or(hiddenNorm, base.hiddenNorm()), base.affine()));
         c = c.withTraining(t -> t

@@ -96,14 +96,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int processors = Runtime.getRuntime().availableProcessors();
-        int threadCount = threads != null ? threads : processors;
-        // More threads than this only take turns on the same cores, each with its own buffers.
-        int most = 4 * processors;
-        if (threadCount < 1 || threadCount > most) {
-            throw new IllegalArgumentException("--threads must lie in 1.." + most + " (four per processor), not "
-                    + threadCount);
-        }
+        int threadCount = Threads.resolve(threads);
         List<PruningStrategy> named = new ArrayList<>();
         for (String name : strategies) {
             named.add(PruningStrategy.named(name.trim()));

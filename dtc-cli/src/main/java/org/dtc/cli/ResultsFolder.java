@@ -28,7 +28,7 @@ final class ResultsFolder implements AutoCloseable {
     static final String LOCK = ".dtc.lock";
     /** What a run writes: what --force clears so that no earlier run's files stay beside the new ones. */
     private static final List<String> RESULTS = List.of("checkpoints", "export", "cycles.csv", "table1.md",
-            "report.md", "summary.json", "manifest.json");
+            "report.md", "summary.json", "manifest.json", "cells", "study.csv", "overlap.csv", "study.md");
 
     private final Path dir;
     /** The outermost folder this run made (dir or a parent), or null if dir existed. */
@@ -48,6 +48,14 @@ final class ResultsFolder implements AutoCloseable {
      * resumed one ({@code resume}), or over earlier results ({@code force}).
      */
     static ResultsFolder open(Path out, boolean force, boolean resume) throws IOException {
+        return open(out, force, resume, "checkpoints");
+    }
+
+    /**
+     * The same, for a command whose interrupted work is kept in the folder {@code progress}
+     * ({@code dtc study}'s cells): --resume needs it to be there.
+     */
+    static ResultsFolder open(Path out, boolean force, boolean resume, String progress) throws IOException {
         if (out != null && out.toString().isBlank()) {
             throw new IllegalArgumentException("--out is empty: name a folder");
         }
@@ -66,8 +74,8 @@ final class ResultsFolder implements AutoCloseable {
         if (!force && !resume && Files.isDirectory(dir) && !contents(dir).isEmpty()) {
             throw new IllegalArgumentException(dir + " already holds results; choose another --out or add --force");
         }
-        if (resume && !Files.isDirectory(dir.resolve("checkpoints"))) {
-            throw new IllegalArgumentException("--resume: " + dir + " holds no checkpoints, so there is no interrupted "
+        if (resume && !Files.isDirectory(dir.resolve(progress))) {
+            throw new IllegalArgumentException("--resume: " + dir + " holds no " + progress + ", so there is no interrupted "
                     + "run to resume" + (contents(dir).isEmpty() ? "" : " (add --force instead to replace its results)"));
         }
         Path made = firstMissing(dir);
@@ -107,7 +115,7 @@ final class ResultsFolder implements AutoCloseable {
     private void clearEarlierResults() throws IOException {
         for (Path p : contents(dir)) {
             String name = p.getFileName().toString();
-            if (RESULTS.contains(name) || name.matches("figure\\d.*\\.(png|svg)")) {
+            if (RESULTS.contains(name) || name.matches("(figure\\d|study-).*\\.(png|svg)")) {
                 deleteTree(p);
             }
         }

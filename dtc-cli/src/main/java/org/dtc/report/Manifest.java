@@ -22,20 +22,32 @@ public final class Manifest {
         m.put("dtc_version", version);
         m.put("command", command);
         m.put("dataset", data.name());
-        Map<String, Object> sums = new LinkedHashMap<>();
-        for (DataFile f : data.files()) {
-            sums.put(f.name(), f.sha256());
-        }
-        m.put("data_sha256_uncompressed", sums);
+        m.put("data_sha256_uncompressed", checksums(data));
         m.put("strategies", plan.strategyNames());
         m.put("seeds", plan.seeds());
         m.put("config", ConfigJson.toMap(plan.config()));
-        m.put("java", Runtime.version().toString() + " (" + System.getProperty("java.vendor") + ")");
-        m.put("kernels", Simd.describe());
         int runs = plan.runs().size();
         m.put("threads", threads);
         m.put("concurrent_runs", ConcurrentRuns.concurrency(runs, threads));
         m.put("gemm_threads", ConcurrentRuns.gemmThreads(runs, threads));
+        m.putAll(machine());
+        return m;
+    }
+
+    /** The data files' checksums, as they are known before download. */
+    static Map<String, Object> checksums(DatasetSpec data) {
+        Map<String, Object> sums = new LinkedHashMap<>();
+        for (DataFile f : data.files()) {
+            sums.put(f.name(), f.sha256());
+        }
+        return sums;
+    }
+
+    /** The JVM, its kernels and the machine. */
+    static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("java", Runtime.version().toString() + " (" + System.getProperty("java.vendor") + ")");
+        m.put("kernels", Simd.describe());
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         m.put("processors", Runtime.getRuntime().availableProcessors());

@@ -16,7 +16,7 @@ class CycleProgressTest {
         return new CycleRecord("dtc", 1, cycle, new int[] {hidden}, 0.5, 0.9512, 0.1, 1, 2,
                 List.of(new CycleRecord.Layer(hidden, new double[0], new double[0], 1, 2, 0, 0, null,
                         SolverStatus.SOLVED, 0, 0)),
-                0.25, 1e9, new org.dtc.nn.NetworkSize(100, 90, 200));
+                0.25, 1e9, new org.dtc.nn.NetworkSize(100, 90, 200), 0.3, 0.05);
     }
 
     @Test

@@ -24,7 +24,7 @@ class CyclesCsvTest {
             CycleRecord.Layer layer = new CycleRecord.Layer(m, new double[1], new double[1], 4.5 - c, 5.5 - c, 0, 0, null,
                     SolverStatus.SOLVED, 3, 0.001);
             out.add(new CycleRecord(strategy, seed, c, new int[] {m}, sparsity, 0.97 - 0.01 * c, 0.1, 4.5 - c,
-                    5.5 - c, List.of(layer), 1.5, 1e9, new org.dtc.nn.NetworkSize(100, 90, 200)));
+                    5.5 - c, List.of(layer), 1.5, 1e9, new org.dtc.nn.NetworkSize(100, 90, 200), 0.3, 0.05));
         }
         return out;
     }
@@ -40,7 +40,7 @@ class CyclesCsvTest {
         // A cycle without a solver (random, magnitude) says none.
         List<CycleRecord> none = List.of(new CycleRecord("random", 3, 0, new int[] {460}, 0.1015625, 0.9, 0.1, 1, 2,
                 List.of(new CycleRecord.Layer(512, new double[1], new double[1], 1, 2, 0, 0, null, null, 0, 0)), 1.5, 1e9,
-                new org.dtc.nn.NetworkSize(100, 90, 200)));
+                new org.dtc.nn.NetworkSize(100, 90, 200), 0.3, 0.05));
         assertThat(CyclesCsv.render(none).lines().skip(1).findFirst().orElseThrow()).contains(",none,0,");
     }
 

@@ -26,6 +26,6 @@ final class BnScaleStrategy implements PruningStrategy {
         for (int u = 0; u < scores.length; u++) {
             scores[u] = Math.abs(gamma[u]);
         }
-        return LayerDecision.of(KeepRule.keep(scores, layer.kept(), ClipRule.REMOVE_SMALLEST), scores);
+        return LayerDecision.ranked(scores, layer.kept(), ClipRule.REMOVE_SMALLEST);
     }
 }

@@ -39,6 +39,6 @@ final class CalibratedStrategy implements PruningStrategy {
     @Override
     public LayerDecision decide(LayerInput layer) {
         double[] scores = score.apply(layer.calibration());
-        return LayerDecision.of(KeepRule.keep(scores, layer.kept(), rule), scores);
+        return LayerDecision.ranked(scores, layer.kept(), rule);
     }
 }

@@ -276,6 +276,8 @@ public final class CheckpointFiles {
         m.put("seconds", r.seconds());
         m.put("training_flops", r.trainingFlops());
         m.put("size", ConfigJson.recordToMap(r.size()));
+        m.put("test_loss", r.testLoss());
+        m.put("test_seconds", r.testSeconds());
         List<Object> layers = new ArrayList<>();
         for (CycleRecord.Layer l : r.layers()) {
             Map<String, Object> lm = new LinkedHashMap<>();
@@ -316,7 +318,8 @@ public final class CheckpointFiles {
                 h, number(m.get("sparsity")), number(m.get("accuracy")), number(m.get("loss")),
                 number(m.get("gibbs_previous")), number(m.get("gibbs_next")), List.copyOf(layers),
                 number(m.get("seconds")), number(m.get("training_flops")),
-                ConfigJson.recordFromMap((Map<?, ?>) m.get("size"), NetworkSize.class, "records.size"));
+                ConfigJson.recordFromMap((Map<?, ?>) m.get("size"), NetworkSize.class, "records.size"),
+                number(m.get("test_loss")), number(m.get("test_seconds")));
     }
 
     // A record's numbers are written as decimals, which read back to the same double; JSON has

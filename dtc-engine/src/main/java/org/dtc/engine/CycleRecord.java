@@ -18,10 +18,12 @@ import org.dtc.nn.NetworkSize;
  *                         of a seed counts in each of them
  * @param trainingFlops    floating-point operations of the cycle's training (forward and backward)
  * @param size             the pruned network's parameters and inference FLOPs
+ * @param testLoss         the pruned network's mean cross-entropy on the test split
+ * @param testSeconds      wall time of that test (inference on the test split)
  */
 public record CycleRecord(String strategy, long seed, int cycle, int[] hidden, double sparsity, double accuracy,
                           double loss, double gibbsPrevious, double gibbsNext, List<Layer> layers, double seconds,
-                          double trainingFlops, NetworkSize size) {
+                          double trainingFlops, NetworkSize size, double testLoss, double testSeconds) {
 
     /** Hidden widths joined with '-', as cycles.csv writes them. */
     public String hiddenText() {

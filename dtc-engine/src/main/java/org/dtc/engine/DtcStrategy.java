@@ -45,7 +45,8 @@ public final class DtcStrategy implements PruningStrategy {
         for (int u = 0; u < m; u++) {
             scores[u] = previous[u] + next[u];
         }
-        return new LayerDecision(KeepRule.keep(scores, layer.kept(), config.pruning().clipRule()), scores, status, iterations,
+        return new LayerDecision(KeepRule.keep(scores, layer.kept(), config.pruning().clipRule()), scores,
+                config.pruning().clipRule(), status, iterations,
                 seconds);
     }
 

@@ -76,12 +76,6 @@ public final class Experiment {
             batches.restore(trained.batches());
         }
         int hiddenLayers = config.network().hiddenLayers();
-        int initialHidden = 0;
-        for (int j = 0; j < hiddenLayers; j++) {
-            initialHidden += config.network().size(j + 1);
-        }
-        EntropyHistogram entropy = config.entropy();
-        double[] edges = Statistics.arange(entropy.low(), entropy.high(), entropy.binWidth());
         int maxCycles = config.pruning().maxCycles();
         for (int cycle = firstCycle; cycle < maxCycles; cycle++) {
             long start = System.nanoTime();
@@ -90,35 +84,21 @@ public final class Experiment {
                 training = trained.training();
                 start -= (long) (trained.seconds() * 1e9);
             } else {
-                training = trainCycle(config, net, adam, batches, batchIndex);
+                training = trainCycles(config, net, adam, batches, batchIndex, 1,
+                        config.training().batchesPerCycle());
             }
             batchIndex = training.batchIndex();
-            double lossSum = training.lossSum();
-            double flops = training.flops();
-            List<CycleRecord.Layer> layers = new ArrayList<>();
+            int[] kept = new int[hiddenLayers];
             for (int j = 0; j < hiddenLayers; j++) {
-                layers.add(compress(config, net, adam, strategy, edges, seed, cycle, j, training.calibration()));
+                kept[j] = KeepRule.keptCount(net.spec().size(j + 1), config.pruning().pruneFraction());
             }
-            Evaluation evaluation = net.evaluate(data.test().inputs(), data.test().labels(), data.test().count(),
-                    config.training().evalBatchSize());
-            int[] hidden = new int[hiddenLayers];
-            int remaining = 0;
+            List<CycleRecord.Layer> layers = compressAll(config, net, adam, strategy, seed, cycle, kept,
+                    training.calibration());
             boolean stop = cycle + 1 >= maxCycles;
-            double gibbsPrevious = 0;
-            double gibbsNext = 0;
             for (int j = 0; j < hiddenLayers; j++) {
-                hidden[j] = net.spec().size(j + 1);
-                remaining += hidden[j];
-                stop |= hidden[j] <= config.pruning().stopSize();
-                gibbsPrevious += layers.get(j).gibbsPrevious() / hiddenLayers;
-                gibbsNext += layers.get(j).gibbsNext() / hiddenLayers;
+                stop |= net.spec().size(j + 1) <= config.pruning().stopSize();
             }
-            CycleRecord record = new CycleRecord(strategy.name(), seed, cycle, hidden,
-                    1 - (double) remaining / initialHidden,
-                    config.has(NotebookBehaviour.MEAN_OF_BATCH_ACCURACIES) ? evaluation.meanBatchAccuracy()
-                            : evaluation.accuracy(),
-                    lossSum / config.training().batchesPerCycle(), gibbsPrevious, gibbsNext, List.copyOf(layers),
-                    (System.nanoTime() - start) * 1e-9, flops, net.size());
+            CycleRecord record = record(config, data, net, strategy.name(), seed, cycle, training, layers, start);
             records.add(record);
             request.listener().accept(record);
             // A fresh Adam starts every cycle in the reference preset: its moments need no saving.
@@ -138,6 +118,17 @@ public final class Experiment {
      * (their results are the same bits as when each trains it itself).
      */
     public static FirstTraining trainFirstCycle(EngineConfig config, TrainTest data, long seed) {
+        return trainDense(config, data, seed, 1, config.training().batchesPerCycle());
+    }
+
+    /**
+     * A fresh network of the configuration trained {@code cycles} cycles of {@code perCycle}
+     * batches each, with no prune between them (each cycle as the configuration trains one:
+     * restarting the batches or the optimizer where it says so): the dense training that
+     * train-then-compress and one-shot prune from. {@link #run} continues from it as from its
+     * first cycle.
+     */
+    public static FirstTraining trainDense(EngineConfig config, TrainTest data, long seed, int cycles, int perCycle) {
         checkInputs(config, data);
         long start = System.nanoTime();
         Mlp net = new Mlp(config.network(), capacity(config));
@@ -145,7 +136,7 @@ public final class Experiment {
         net.setBatchAxisLogSoftmax(config.has(NotebookBehaviour.BATCH_AXIS_LOG_SOFTMAX));
         Adam adam = newAdam(config, net);
         Batches batches = newBatches(config, data, seed);
-        CycleTraining training = trainCycle(config, net, adam, batches, 0);
+        CycleTraining training = trainCycles(config, net, adam, batches, 0, cycles, perCycle);
         return new FirstTraining(config, seed, net.state(), adam.state(), batches.state(), training,
                 (System.nanoTime() - start) * 1e-9);
     }
@@ -155,34 +146,91 @@ public final class Experiment {
                                 Batches.State batches, CycleTraining training, double seconds) {}
 
     /**
-     * One cycle's training: the global batch count after it, the summed batch losses, the FLOPs,
-     * and what its last batches showed the data-driven criteria.
+     * The training before a prune: the global batch count after it, the batches it trained, the
+     * summed batch losses, the FLOPs, and what its last batches showed the data-driven criteria.
      */
-    public record CycleTraining(long batchIndex, double lossSum, double flops, Calibration calibration) {}
+    public record CycleTraining(long batchIndex, int batches, double lossSum, double flops,
+                                Calibration calibration) {}
 
-    private static CycleTraining trainCycle(EngineConfig config, Mlp net, Adam adam, Batches batches,
-                                            long batchIndex) {
-        if (config.has(NotebookBehaviour.RESTART_BATCHES_EACH_CYCLE)) {
-            batches.restart();
-        }
-        if (freshOptimizer(config)) {
-            adam.reset(net.layout().size());
-        }
+    /**
+     * {@code cycles} cycles of {@code perCycle} batches, each starting as the configuration
+     * starts a cycle; the criteria's calibration comes from the last cycle's last batches.
+     */
+    static CycleTraining trainCycles(EngineConfig config, Mlp net, Adam adam, Batches batches, long batchIndex,
+                                     int cycles, int perCycle) {
         double lossSum = 0;
         double flops = 0;
-        int batchCount = config.training().batchesPerCycle();
-        int calibrateFrom = Math.max(0, batchCount - config.pruning().calibrationBatches());
-        Calibration calibration = new Calibration(net.spec());
-        for (int b = 0; b < batchCount; b++) {
-            Batch batch = batches.next();
-            lossSum += net.trainStep(batch.inputs(), batch.inputOffset(), batch.labels(), batch.labelOffset(),
-                    batch.size(), adam, batchIndex++, b >= calibrateFrom ? calibration : null);
-            flops += (double) net.trainingFlopsPerSample() * batch.size();
+        Calibration calibration = null;
+        for (int c = 0; c < cycles; c++) {
+            if (config.has(NotebookBehaviour.RESTART_BATCHES_EACH_CYCLE)) {
+                batches.restart();
+            }
+            if (freshOptimizer(config)) {
+                adam.reset(net.layout().size());
+            }
+            int calibrateFrom = Math.max(0, perCycle - config.pruning().calibrationBatches());
+            calibration = new Calibration(net.spec());
+            for (int b = 0; b < perCycle; b++) {
+                Batch batch = batches.next();
+                lossSum += net.trainStep(batch.inputs(), batch.inputOffset(), batch.labels(), batch.labelOffset(),
+                        batch.size(), adam, batchIndex++, b >= calibrateFrom ? calibration : null);
+                flops += (double) net.trainingFlopsPerSample() * batch.size();
+            }
         }
-        return new CycleTraining(batchIndex, lossSum, flops, calibration);
+        return new CycleTraining(batchIndex, Math.multiplyExact(cycles, perCycle), lossSum, flops, calibration);
     }
 
-    private static void checkInputs(EngineConfig config, TrainTest data) {
+    /**
+     * The record of a cycle whose training and prunes are done: the pruned network is tested
+     * here (and the test timed: the inference time of the pruned network).
+     */
+    static CycleRecord record(EngineConfig config, TrainTest data, Mlp net, String strategy, long seed, int cycle,
+                              CycleTraining training, List<CycleRecord.Layer> layers, long startNanos) {
+        long testStart = System.nanoTime();
+        Evaluation evaluation = net.evaluate(data.test().inputs(), data.test().labels(), data.test().count(),
+                config.training().evalBatchSize());
+        double testSeconds = (System.nanoTime() - testStart) * 1e-9;
+        int hiddenLayers = config.network().hiddenLayers();
+        int[] hidden = new int[hiddenLayers];
+        int remaining = 0;
+        int initialHidden = 0;
+        double gibbsPrevious = 0;
+        double gibbsNext = 0;
+        for (int j = 0; j < hiddenLayers; j++) {
+            hidden[j] = net.spec().size(j + 1);
+            remaining += hidden[j];
+            initialHidden += config.network().size(j + 1);
+            if (!layers.isEmpty()) {
+                gibbsPrevious += layers.get(j).gibbsPrevious() / hiddenLayers;
+                gibbsNext += layers.get(j).gibbsNext() / hiddenLayers;
+            }
+        }
+        if (layers.isEmpty()) {
+            gibbsPrevious = Double.NaN;
+            gibbsNext = Double.NaN;
+        }
+        return new CycleRecord(strategy, seed, cycle, hidden, 1 - (double) remaining / initialHidden,
+                config.has(NotebookBehaviour.MEAN_OF_BATCH_ACCURACIES) ? evaluation.meanBatchAccuracy()
+                        : evaluation.accuracy(),
+                training.lossSum() / training.batches(), gibbsPrevious, gibbsNext, List.copyOf(layers),
+                (System.nanoTime() - startNanos) * 1e-9, training.flops(), net.size(), evaluation.loss(),
+                testSeconds);
+    }
+
+    /** Every hidden layer compressed to its kept count, front to back. */
+    static List<CycleRecord.Layer> compressAll(EngineConfig config, Mlp net, Adam adam, PruningStrategy strategy,
+                                               long seed, int cycle, int[] kept, Calibration calibration) {
+        EntropyHistogram entropy = config.entropy();
+        double[] edges = Statistics.arange(entropy.low(), entropy.high(), entropy.binWidth());
+        List<CycleRecord.Layer> layers = new ArrayList<>();
+        for (int j = 0; j < kept.length; j++) {
+            layers.add(compress(config, net, adam, strategy, edges, seed, cycle, j, kept[j], calibration));
+        }
+        return layers;
+    }
+
+    /** Refuses data the configuration's network cannot take: other input sizes, labels beyond its outputs. */
+    public static void checkInputs(EngineConfig config, TrainTest data) {
         if (data.train().features() != config.network().inputs()) {
             throw new IllegalArgumentException("the network takes " + config.network().inputs() + " inputs, the data has "
                     + data.train().features() + " per sample");
@@ -203,7 +251,7 @@ public final class Experiment {
         return largest;
     }
 
-    private static int capacity(EngineConfig config) {
+    static int capacity(EngineConfig config) {
         return Math.max(config.training().batchSize(), config.training().evalBatchSize());
     }
 
@@ -211,19 +259,20 @@ public final class Experiment {
         return config.has(NotebookBehaviour.FRESH_OPTIMIZER_EACH_CYCLE);
     }
 
-    private static Batches newBatches(EngineConfig config, TrainTest data, long seed) {
+    static Batches newBatches(EngineConfig config, TrainTest data, long seed) {
         return new Batches(data.train(), config.training().batchSize(),
                 config.training().shuffle() ? BatchOrder.SHUFFLED : BatchOrder.SEQUENTIAL, seed);
     }
 
-    private static Adam newAdam(EngineConfig config, Mlp net) {
+    static Adam newAdam(EngineConfig config, Mlp net) {
         return new Adam(net.layout().size(), config.training().learningRate(), Adam.DEFAULT_BETA1,
                 Adam.DEFAULT_BETA2, Adam.DEFAULT_EPS, 0, false);
     }
 
     /** Rays, measurement, the strategy's choice and the surgery of hidden layer j. */
     private static CycleRecord.Layer compress(EngineConfig config, Mlp net, Adam adam, PruningStrategy strategy,
-                                              double[] edges, long seed, int cycle, int j, Calibration calibration) {
+                                              double[] edges, long seed, int cycle, int j, int kept,
+                                              Calibration calibration) {
         int m = net.spec().size(j + 1);
         float[] in = new float[m];
         float[] out = new float[m];
@@ -236,7 +285,6 @@ public final class Experiment {
                 config.sensing().basis());
         double[] yIn = measurement.measure(incoming);
         double[] yOut = measurement.measure(outgoing);
-        int kept = KeepRule.keptCount(m, config.pruning().pruneFraction());
         LayerWeights weights = new LayerWeights(net.incomingWeights(j), net.spec().size(j), net.outgoingWeights(j),
                 net.spec().size(j + 2), net.hiddenNormScale(j));
         LayerDecision decision = strategy.decide(new LayerInput(j, cycle, kept, incoming, outgoing, measurement, yIn,

@@ -32,6 +32,6 @@ final class FpgmStrategy implements PruningStrategy {
                 scores[k] += d;
             }
         }
-        return LayerDecision.of(KeepRule.keep(scores, layer.kept(), ClipRule.REMOVE_SMALLEST), scores);
+        return LayerDecision.ranked(scores, layer.kept(), ClipRule.REMOVE_SMALLEST);
     }
 }

@@ -40,7 +40,7 @@ final class GroupNormStrategy implements PruningStrategy {
             double scale = w.scale() == null ? 0 : power(w.scale()[u]);
             scores[u] = (in + out + scale) / members;
         }
-        return LayerDecision.of(KeepRule.keep(scores, layer.kept(), ClipRule.REMOVE_SMALLEST), scores);
+        return LayerDecision.ranked(scores, layer.kept(), ClipRule.REMOVE_SMALLEST);
     }
 
     private double power(float v) {

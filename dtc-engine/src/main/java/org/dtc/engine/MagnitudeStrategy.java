@@ -13,6 +13,6 @@ public final class MagnitudeStrategy implements PruningStrategy {
         for (int u = 0; u < scores.length; u++) {
             scores[u] = layer.incoming()[u] + layer.outgoing()[u];
         }
-        return LayerDecision.of(KeepRule.keep(scores, layer.kept(), layer.config().pruning().clipRule()), scores);
+        return LayerDecision.ranked(scores, layer.kept(), layer.config().pruning().clipRule());
     }
 }

@@ -14,6 +14,6 @@ public final class RandomStrategy implements PruningStrategy {
 
     @Override
     public LayerDecision decide(LayerInput layer) {
-        return LayerDecision.of(new RandomStream(layer.seed()).choice(layer.units(), layer.kept()), null);
+        return LayerDecision.picked(new RandomStream(layer.seed()).choice(layer.units(), layer.kept()));
     }
 }

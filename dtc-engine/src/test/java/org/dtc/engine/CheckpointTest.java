@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dtc.core.Json;
 import org.dtc.cs.Solver;
+import org.dtc.fixtures.Blobs;
 import org.dtc.nn.NetworkSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class CheckpointTest {
         for (EngineConfig preset : List.of(EngineConfig.reference(), EngineConfig.paper())) {
             EngineConfig config = config(preset);
             for (String name : List.of("dtc", "random")) {
-                RunRequest request = RunRequest.of(config, ExperimentTest.blobs(), PruningStrategy.named(name), 5);
+                RunRequest request = RunRequest.of(config, Blobs.data(), PruningStrategy.named(name), 5);
                 List<CycleRecord> whole = Experiment.run(request).records();
                 Path folder = dir.resolve(preset.network().inputNorm() + "-" + name);
                 List<Checkpoint> saved = new ArrayList<>();
@@ -80,7 +81,7 @@ class CheckpointTest {
 
     private Path savedAfterOneCycle() throws IOException {
         List<Checkpoint> saved = new ArrayList<>();
-        Experiment.run(RunRequest.of(config(EngineConfig.paper()), ExperimentTest.blobs(), new MagnitudeStrategy(), 1)
+        Experiment.run(RunRequest.of(config(EngineConfig.paper()), Blobs.data(), new MagnitudeStrategy(), 1)
                 .withCheckpoints(saved::add));
         Path folder = dir.resolve("magnitude-seed1");
         saved.get(0).write(folder);
@@ -143,10 +144,10 @@ class CheckpointTest {
     void aCheckpointOfOtherSettingsIsRefused() throws Exception {
         EngineConfig config = config(EngineConfig.reference());
         List<Checkpoint> saved = new ArrayList<>();
-        RunRequest request = RunRequest.of(config, ExperimentTest.blobs(), new MagnitudeStrategy(), 1);
+        RunRequest request = RunRequest.of(config, Blobs.data(), new MagnitudeStrategy(), 1);
         Experiment.run(request.withCheckpoints(saved::add));
         EngineConfig other = config.withSensing(s -> s.withSolver(Solver.FISTA));
-        assertThatThrownBy(() -> Experiment.run(RunRequest.of(other, ExperimentTest.blobs(), new MagnitudeStrategy(), 1)
+        assertThatThrownBy(() -> Experiment.run(RunRequest.of(other, Blobs.data(), new MagnitudeStrategy(), 1)
                 .resumingFrom(saved.get(0)))).hasMessageContaining("was made with other settings");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.dtc.fixtures.Blobs;
 import org.dtc.nn.NetworkSpec;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ConcurrentRunsTest {
     void runsSideBySideFromOneSharedFirstCycleEndExactlyAsRunsOnTheirOwn() {
         List<List<CycleRecord>> alone = new ArrayList<>();
         for (String name : List.of("dtc", "random", "magnitude")) {
-            alone.add(Experiment.run(RunRequest.of(CONFIG, ExperimentTest.blobs(), PruningStrategy.named(name), 11))
+            alone.add(Experiment.run(RunRequest.of(CONFIG, Blobs.data(), PruningStrategy.named(name), 11))
                     .records());
         }
         // 1 thread: two runs at a time; 2 threads: three runs at once, one thread each; 6 threads:
@@ -36,7 +37,7 @@ class ConcurrentRunsTest {
         for (int threads : new int[] {1, 2, 6}) {
             List<List<CycleRecord>> seen = new ArrayList<>();
             List<ConcurrentRuns.Job> jobs = jobs(seen);
-            List<ConcurrentRuns.Result> together = ConcurrentRuns.runAll(CONFIG, ExperimentTest.blobs(), jobs, threads);
+            List<ConcurrentRuns.Result> together = ConcurrentRuns.runAll(CONFIG, Blobs.data(), jobs, threads);
             assertThat(together).hasSize(3);
             for (int i = 0; i < 3; i++) {
                 assertThat(together.get(i).job()).isSameAs(jobs.get(i));
@@ -70,7 +71,7 @@ class ConcurrentRunsTest {
             }
         }, c -> { }));
         EngineConfig longer = CONFIG.withSchedule(8, 64, 40);
-        assertThatThrownBy(() -> ConcurrentRuns.runAll(longer, ExperimentTest.blobs(), jobs, 2))
+        assertThatThrownBy(() -> ConcurrentRuns.runAll(longer, Blobs.data(), jobs, 2))
                 .isInstanceOf(IllegalStateException.class).hasMessage("listener failed at cycle 1");
         // Two runs at a time taking fair turns: the others were at most a few cycles in, not 40.
         assertThat(seen.get(0).size()).isLessThan(6);
@@ -86,7 +87,7 @@ class ConcurrentRunsTest {
         assertThat(ConcurrentRuns.gemmThreads(1, 2)).isEqualTo(2); // a lone run multiplies on both
         assertThat(ConcurrentRuns.gemmThreads(3, 2)).isEqualTo(1);
         assertThat(ConcurrentRuns.gemmThreads(2, 6)).isEqualTo(3);
-        assertThatThrownBy(() -> ConcurrentRuns.runAll(CONFIG, ExperimentTest.blobs(), List.of(), 0))
+        assertThatThrownBy(() -> ConcurrentRuns.runAll(CONFIG, Blobs.data(), List.of(), 0))
                 .hasMessage("thread count must be at least 1, not 0");
     }
 
@@ -95,7 +96,7 @@ class ConcurrentRunsTest {
         // 1.15 billion weights: parameters, gradients and Adam's moments alone take 18 GB.
         EngineConfig huge = CONFIG.withNetwork(NetworkSpec.parse("20-50000000-3"));
         long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-        assertThatThrownBy(() -> ConcurrentRuns.runAll(huge, ExperimentTest.blobs(), jobs(new ArrayList<>()), 2))
+        assertThatThrownBy(() -> ConcurrentRuns.runAll(huge, Blobs.data(), jobs(new ArrayList<>()), 2))
                 .hasMessageStartingWith("3 run(s) of 20-50000000-3 at once need about ")
                 .hasMessageContaining("give it more (DTC_JAVA_OPTS=-Xmx...), fewer --threads, or a smaller network");
         assertThat(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory() - before)

@@ -5,37 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dtc.core.RandomStream;
 import org.dtc.cs.SolverStatus;
-import org.dtc.data.Dataset;
 import org.dtc.data.TrainTest;
+import org.dtc.fixtures.Blobs;
 import org.dtc.nn.NetworkSpec;
 import org.junit.jupiter.api.Test;
 
-/** Whole runs on small synthetic data: three Gaussian blobs in 20 dimensions. */
+/** Whole runs on small synthetic data: three Gaussian blobs in 20 dimensions ({@link Blobs}). */
 class ExperimentTest {
-    static TrainTest blobs() {
-        return new TrainTest(null, blobs(600, 1), blobs(200, 2));
-    }
-
-    private static Dataset blobs(int count, long seed) {
-        RandomStream random = new RandomStream(seed);
-        RandomStream centres = new RandomStream(99);
-        double[][] c = new double[3][20];
-        for (double[] row : c) {
-            centres.fillNormal(row, 0, 20, 0, 1.5);
-        }
-        float[] x = new float[count * 20];
-        int[] y = new int[count];
-        for (int i = 0; i < count; i++) {
-            y[i] = i % 3;
-            for (int f = 0; f < 20; f++) {
-                x[i * 20 + f] = (float) (c[y[i]][f] + random.nextGaussian());
-            }
-        }
-        return Dataset.of(x, y, 1, 20, 3);
-    }
-
     private static EngineConfig small(EngineConfig base, String network) {
         return base.withNetwork(NetworkSpec.parse(network)).withSchedule(10, 32, 6)
                 .withTraining(t -> t.withEvalBatchSize(64));
@@ -49,7 +26,7 @@ class ExperimentTest {
             if (name.equals("bn-scale")) { // it ranks by the batch-norm scale, so it needs one
                 config = config.withNetwork(config.network().withHiddenNorm(true));
             }
-            List<CycleRecord> records = Experiment.run(RunRequest.of(config, blobs(), PruningStrategy.named(name),
+            List<CycleRecord> records = Experiment.run(RunRequest.of(config, Blobs.data(), PruningStrategy.named(name),
                     42424242).withListener(seen::add)).records();
             assertThat(seen).isEqualTo(records);
             assertThat(records).extracting(CycleRecord::hiddenText).as(name)
@@ -83,7 +60,7 @@ class ExperimentTest {
                 config = config.withNetwork(config.network().withInputNorm(true));
             }
             for (String name : List.of("dtc", "random")) {
-                RunRequest request = RunRequest.of(config, blobs(), PruningStrategy.named(name), 7);
+                RunRequest request = RunRequest.of(config, Blobs.data(), PruningStrategy.named(name), 7);
                 List<CycleRecord> a = Experiment.run(request).records();
                 List<CycleRecord> b = Experiment.run(request).records();
                 assertThat(a).hasSameSizeAs(b);
@@ -109,8 +86,8 @@ class ExperimentTest {
         // Both presets: the paper's carries Adam's moments and the shuffled batches on.
         for (EngineConfig preset : List.of(EngineConfig.reference(), EngineConfig.paper())) {
             EngineConfig config = small(preset, "20-24-3");
-            Experiment.FirstTraining first = Experiment.trainFirstCycle(config, blobs(), 7);
-            RunRequest request = RunRequest.of(config, blobs(), new DtcStrategy(), 7);
+            Experiment.FirstTraining first = Experiment.trainFirstCycle(config, Blobs.data(), 7);
+            RunRequest request = RunRequest.of(config, Blobs.data(), new DtcStrategy(), 7);
             List<CycleRecord> own = Experiment.run(request).records();
             List<CycleRecord> shared = Experiment.run(request.startingFrom(first)).records();
             assertThat(shared).hasSameSizeAs(own);
@@ -121,10 +98,10 @@ class ExperimentTest {
                         .isEqualTo(own.get(i).layers().get(0).measuredIncoming());
             }
             assertThat(shared.get(0).seconds()).isGreaterThanOrEqualTo(first.seconds());
-            assertThatThrownBy(() -> Experiment.run(RunRequest.of(config, blobs(), new DtcStrategy(), 8)
+            assertThatThrownBy(() -> Experiment.run(RunRequest.of(config, Blobs.data(), new DtcStrategy(), 8)
                     .startingFrom(first))).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("first cycle of seed 7");
-            assertThatThrownBy(() -> Experiment.run(RunRequest.of(config.withSchedule(4, 32, 3), blobs(),
+            assertThatThrownBy(() -> Experiment.run(RunRequest.of(config.withSchedule(4, 32, 3), Blobs.data(),
                     new DtcStrategy(), 7).startingFrom(first))).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("other settings");
         }
@@ -133,7 +110,7 @@ class ExperimentTest {
     @Test
     void deepNetworksCompressEveryHiddenLayerFrontToBack() {
         List<CycleRecord> records = Experiment.run(RunRequest.of(small(EngineConfig.reference(), "20-32-16-3"),
-                blobs(), new DtcStrategy(), 3)).records();
+                Blobs.data(), new DtcStrategy(), 3)).records();
         CycleRecord first = records.get(0);
         assertThat(first.hidden()).containsExactly(28, 14);
         assertThat(first.layers()).extracting(CycleRecord.Layer::width).containsExactly(32, 16);
@@ -145,13 +122,13 @@ class ExperimentTest {
     @Test
     void aNetworkThatDoesNotFitTheDataIsRefusedBeforeTraining() {
         // The blobs have 20 inputs and labels 0..2.
-        assertThatThrownBy(() -> Experiment.run(RunRequest.of(small(EngineConfig.reference(), "784-32-3"), blobs(),
+        assertThatThrownBy(() -> Experiment.run(RunRequest.of(small(EngineConfig.reference(), "784-32-3"), Blobs.data(),
                 new DtcStrategy(), 3))).hasMessage("the network takes 784 inputs, the data has 20 per sample");
-        assertThatThrownBy(() -> Experiment.run(RunRequest.of(small(EngineConfig.reference(), "20-32-2"), blobs(),
+        assertThatThrownBy(() -> Experiment.run(RunRequest.of(small(EngineConfig.reference(), "20-32-2"), Blobs.data(),
                 new DtcStrategy(), 3)))
                 .hasMessage("the network has 2 outputs, but the data has labels up to 2: it needs at least 3");
         // More outputs than classes only leaves some unused, as in PyTorch.
-        assertThat(Experiment.run(RunRequest.of(small(EngineConfig.reference(), "20-32-4"), blobs(),
+        assertThat(Experiment.run(RunRequest.of(small(EngineConfig.reference(), "20-32-4"), Blobs.data(),
                 new DtcStrategy(), 3)).records()).isNotEmpty();
     }
 
@@ -169,7 +146,7 @@ class ExperimentTest {
         EngineConfig base = small(EngineConfig.reference(), "20-32-3");
         EngineConfig narrow = new EngineConfig(base.network(), base.training(), base.sensing(), base.pruning(),
                 base.notebook(), new EntropyHistogram(-0.001, 0.001, 0.0005, 2, Math.E));
-        for (CycleRecord r : Experiment.run(RunRequest.of(narrow, blobs(), new DtcStrategy(), 3)).records()) {
+        for (CycleRecord r : Experiment.run(RunRequest.of(narrow, Blobs.data(), new DtcStrategy(), 3)).records()) {
             CycleRecord.Layer layer = r.layers().get(0);
             int outside = 0;
             for (double[] y : List.of(layer.measuredIncoming(), layer.measuredOutgoing())) {

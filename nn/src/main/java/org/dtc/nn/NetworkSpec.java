@@ -100,13 +100,18 @@ public record NetworkSpec(int[] sizes, boolean bias, boolean inputNorm, boolean 
                 + (affine ? 8 : 0);
     }
 
-    @Override
-    public String toString() {
+    /** The widths as {@link #parse} reads them: "784-512-10". */
+    public String widths() {
         StringBuilder s = new StringBuilder();
         for (int w : sizes) {
             s.append(s.isEmpty() ? "" : "-").append(w);
         }
-        return s + (bias ? " +bias" : "") + (inputNorm ? " +input-norm" : "") + (hiddenNorm ? " +hidden-norm" : "")
+        return s.toString();
+    }
+
+    @Override
+    public String toString() {
+        return widths() + (bias ? " +bias" : "") + (inputNorm ? " +input-norm" : "") + (hiddenNorm ? " +hidden-norm" : "")
                 + ((inputNorm || hiddenNorm) && !affine ? " (norm not affine)" : "");
     }
 }
