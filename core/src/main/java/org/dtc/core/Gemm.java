@@ -87,6 +87,8 @@ public final class Gemm implements AutoCloseable {
      */
     private float[] panels;
     private int bCapacity;
+    /** Multiply-adds of every multiply so far (m n k each), for counting a computation's work. */
+    private long multiplyAdds;
 
     // The multiply in progress, read by the workers.
     private Op opA;
@@ -220,6 +222,14 @@ public final class Gemm implements AutoCloseable {
     }
 
     /**
+     * The multiply-adds this multiplier has performed since it was made: m n k for every
+     * multiply of an m x k by a k x n matrix, whatever its alpha, beta or epilogue.
+     */
+    public synchronized long multiplyAdds() {
+        return multiplyAdds;
+    }
+
+    /**
      * C = alpha * op(A) * op(B) + beta * C, where op(A) is m x k, op(B) is k x n and C is m x n,
      * each stored row-major from its offset with the given leading dimension (row stride), as
      * BLAS's sgemm takes them. With beta = 0, C is not read, as in BLAS.
@@ -256,6 +266,7 @@ public final class Gemm implements AutoCloseable {
         if (m == 0 || n == 0) {
             return;
         }
+        multiplyAdds += (long) m * n * k;
         this.opA = opA;
         this.opB = opB;
         this.m = m;

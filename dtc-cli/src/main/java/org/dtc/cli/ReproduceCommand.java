@@ -52,11 +52,8 @@ final class ReproduceCommand implements Callable<Integer> {
             + "$DTC_DATA, then ~/.cache/dtc/<dataset>, downloading there on first use).")
     Path data;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<timestamp>).")
-    Path out;
-
-    @Option(names = "--force", description = "Write into --out even if it already holds results.")
-    boolean force;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--resume", description = "Continue the interrupted run in --out from its checkpoints (written "
             + "after every cycle); it ends with the results of an uninterrupted run. Give the same options.")
@@ -102,7 +99,7 @@ final class ReproduceCommand implements Callable<Integer> {
             named.add(PruningStrategy.named(name.trim()));
         }
         RunPlan plan = new RunPlan(engine.toConfig(), named, RunPlan.consecutiveSeeds(seed, seeds));
-        ResultsFolder folder = ResultsFolder.open(out, force, resume);
+        ResultsFolder folder = ResultsFolder.open(output.out, output.force, resume);
         try (folder) {
             if (resume) {
                 folder.checkResumes(plan.runs());

@@ -73,7 +73,7 @@ final class StudyCommand implements Callable<Integer> {
             + "of train-then-compress and one-shot (default: --batches-per-cycle).")
     Integer fineTuneBatches;
 
-    @Option(names = "--quick", description = "A first look in a few minutes: " + Quick.BATCHES + " batches per cycle "
+    @Option(names = "--quick", description = "A first look in about a minute on two cores: " + Quick.BATCHES + " batches per cycle "
             + "and a prune fraction of " + Quick.PRUNE_FRACTION + " unless given.")
     boolean quick;
 
@@ -81,11 +81,8 @@ final class StudyCommand implements Callable<Integer> {
             + "subfolder per dataset (default: $DTC_DATA, then ~/.cache/dtc/<dataset>, downloading there on first use).")
     Path data;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<timestamp>).")
-    Path out;
-
-    @Option(names = "--force", description = "Write into --out even if it already holds results.")
-    boolean force;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--resume", description = "Run only the cells the interrupted study in --out did not finish; it "
             + "ends with the results of an uninterrupted one. Give the same options.")
@@ -149,7 +146,7 @@ final class StudyCommand implements Callable<Integer> {
             }
         }
         String identity = Json.of(StudyManifest.settings(grid, configs, fineTune));
-        ResultsFolder folder = ResultsFolder.open(out, force, resume, StudyCells.FOLDER);
+        ResultsFolder folder = ResultsFolder.open(output.out, output.force, resume, StudyCells.FOLDER);
         try (folder) {
             StudyCells cells = new StudyCells(folder.file(StudyCells.FOLDER), identity, resume);
             return runInto(folder, cells, grid, settings, specs, configs, fineTune, threadCount);

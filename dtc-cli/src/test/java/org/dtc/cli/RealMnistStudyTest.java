@@ -2,8 +2,6 @@ package org.dtc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,11 +23,10 @@ class RealMnistStudyTest {
             System.err.println("SKIPPED: " + data.resolve("mnist") + " is absent, so the MNIST study does not run");
         }
         Assumptions.assumeTrue(Files.isDirectory(data.resolve("mnist")), data + " is absent");
-        StringWriter err = new StringWriter();
-        int status = Main.execute(new String[] {"study", "--quick", "--data", data.toString(), "--out",
-            out.resolve("study").toString(), "--criteria", "dtc,random", "--schedules", "train-compress,one-shot,scratch",
-            "--seeds", "1", "--max-cycles", "2"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-        assertThat(status).as(err.toString()).isZero();
+        Dtc study = Dtc.run("study", "--quick", "--data", data.toString(), "--out", out.resolve("study").toString(),
+                "--criteria", "dtc,random", "--schedules", "train-compress,one-shot,scratch", "--seeds", "1",
+                "--max-cycles", "2");
+        assertThat(study.status()).as(study.err()).isZero();
         List<StudyRow> rows = StudyCsv.parse(out.resolve("study/study.csv"));
         // 512 hidden units less 40% twice (--quick): 307, then 184.
         assertThat(rows).hasSize(5 * 2).extracting(StudyRow::hidden).containsOnly("307", "184");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +69,7 @@ class ReproduceSyntheticTest {
     }
 
     private static int run(List<String> args) {
-        return Main.execute(args.toArray(String[]::new), new PrintWriter(new StringWriter(), true),
-                new PrintWriter(new StringWriter(), true));
+        return Dtc.run(args).status();
     }
 
     /** cycles.csv without the wall-time column, which differs between any two runs. */

@@ -2,8 +2,6 @@ package org.dtc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,34 +33,26 @@ class ResultsFolderTest {
         return a;
     }
 
-    /** The exit status and what went to stderr. */
-    private static String[] run(List<String> args) {
-        StringWriter err = new StringWriter();
-        int status = Main.execute(args.toArray(String[]::new), new PrintWriter(new StringWriter(), true),
-                new PrintWriter(err, true));
-        return new String[] {Integer.toString(status), err.toString().strip()};
-    }
-
     @Test
     void aSecondRunIntoAFolderInUseIsRefused() throws Exception {
         Path out = Files.createDirectories(dir.resolve("busy"));
         try (FileChannel held = FileChannel.open(out.resolve(ResultsFolder.LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); var lock = held.lock()) {
-            String[] r = run(args(out, "--force"));
-            assertThat(r[0]).isEqualTo("1");
-            assertThat(r[1]).isEqualTo("dtc: " + out + " is in use by another dtc run; wait for it to end or choose "
+            Dtc r = Dtc.run(args(out, "--force"));
+            assertThat(r.status()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("dtc: " + out + " is in use by another dtc run; wait for it to end or choose "
                     + "another --out");
         }
-        assertThat(run(args(out, "--force"))[0]).as("free again").isEqualTo("0");
+        assertThat(Dtc.run(args(out, "--force")).status()).as("free again").isZero();
     }
 
     @Test
     void resumingAFolderWithoutCheckpointsLeavesItsResultsAlone() throws Exception {
         Path out = Files.createDirectories(dir.resolve("finished"));
         Files.writeString(out.resolve("cycles.csv"), "earlier results\n");
-        String[] r = run(args(out, "--resume"));
-        assertThat(r[0]).isEqualTo("1");
-        assertThat(r[1]).isEqualTo("dtc: --resume: " + out + " holds no checkpoints, so there is no interrupted run "
+        Dtc r = Dtc.run(args(out, "--resume"));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("dtc: --resume: " + out + " holds no checkpoints, so there is no interrupted run "
                 + "to resume (add --force instead to replace its results)");
         assertThat(out.resolve("cycles.csv")).hasContent("earlier results");
     }
@@ -70,11 +60,11 @@ class ResultsFolderTest {
     @Test
     void forceLeavesNothingOfTheEarlierRunBesideTheNewOne() throws Exception {
         Path out = dir.resolve("forced");
-        assertThat(run(args(out, "--strategies", "dtc,random", "--export"))[0]).isEqualTo("0");
+        assertThat(Dtc.run(args(out, "--strategies", "dtc,random", "--export")).status()).isZero();
         assertThat(out.resolve("checkpoints/random-seed42424242")).isDirectory();
         assertThat(out.resolve("export")).isDirectory();
         Files.writeString(out.resolve("notes.txt"), "mine");
-        assertThat(run(args(out, "--strategies", "dtc", "--force"))[0]).isEqualTo("0");
+        assertThat(Dtc.run(args(out, "--strategies", "dtc", "--force")).status()).isZero();
         assertThat(out.resolve("checkpoints/random-seed42424242")).doesNotExist();
         assertThat(out.resolve("export")).doesNotExist();
         assertThat(Files.readAllLines(out.resolve("cycles.csv"))).allMatch(l -> !l.startsWith("random"));
@@ -84,22 +74,22 @@ class ResultsFolderTest {
     @Test
     void resumingPartOfAnExperimentIsRefused() throws Exception {
         Path out = dir.resolve("three");
-        assertThat(run(args(out, "--strategies", "dtc,random,magnitude"))[0]).isEqualTo("0");
+        assertThat(Dtc.run(args(out, "--strategies", "dtc,random,magnitude")).status()).isZero();
         List<String> before = Files.readAllLines(out.resolve("cycles.csv"));
-        String[] r = run(args(out, "--strategies", "dtc", "--resume"));
-        assertThat(r[0]).isEqualTo("1");
-        assertThat(r[1]).isEqualTo("dtc: --resume: " + out + " holds runs these options do not name "
+        Dtc r = Dtc.run(args(out, "--strategies", "dtc", "--resume"));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("dtc: --resume: " + out + " holds runs these options do not name "
                 + "(magnitude-seed42424242, random-seed42424242); resume with the strategies and seeds of the "
                 + "interrupted run");
         assertThat(Files.readAllLines(out.resolve("cycles.csv"))).isEqualTo(before);
         // The same options resume (here: a finished run, which ends with the same cycles).
-        assertThat(run(args(out, "--strategies", "dtc,random,magnitude", "--resume"))[0]).isEqualTo("0");
+        assertThat(Dtc.run(args(out, "--strategies", "dtc,random,magnitude", "--resume")).status()).isZero();
     }
 
     @Test
     void resultsAndCheckpointsGetTheModeOfAnyNewFileNotOnlyTheOwners() throws Exception {
         Path out = dir.resolve("modes");
-        assertThat(run(args(out, "--strategies", "dtc"))[0]).isEqualTo("0");
+        assertThat(Dtc.run(args(out, "--strategies", "dtc")).status()).isZero();
         // What the umask gives a new file here (0644 under the usual 022), not 0600.
         var expected = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
         for (Path p : List.of(out.resolve("cycles.csv"), out.resolve("figure1-accuracy.png"),
@@ -111,12 +101,12 @@ class ResultsFolderTest {
     @Test
     void aReportAfterARunKilledWhileDrawingCleansUpAndLinksOnlyWhatIsThere() throws Exception {
         Path out = dir.resolve("drawn");
-        assertThat(run(args(out, "--strategies", "dtc"))[0]).isEqualTo("0");
+        assertThat(Dtc.run(args(out, "--strategies", "dtc")).status()).isZero();
         assertThat(out.resolve("report.md")).content().contains("`summary.json`");
         Path leftover = Files.writeString(out.resolve(".figure1-accuracy.png.3f2a9c.part"), "half a figure");
         Files.delete(out.resolve("report.md"));
         Files.delete(out.resolve("summary.json"));
-        assertThat(run(List.of("report", out.toString()))[0]).isEqualTo("0");
+        assertThat(Dtc.run(List.of("report", out.toString())).status()).isZero();
         assertThat(leftover).doesNotExist();
         assertThat(out.resolve("report.md")).content().doesNotContain("summary.json");
     }
@@ -125,9 +115,9 @@ class ResultsFolderTest {
     void aCheckpointOfTheOlderFormatIsRefusedByName() throws Exception {
         Path out = Files.createDirectories(dir.resolve("older/checkpoints"));
         Path old = Files.writeString(out.resolve("dtc-seed42424242.ckpt"), "java serialization");
-        String[] r = run(args(out.getParent(), "--resume", "--strategies", "dtc"));
-        assertThat(r[0]).isEqualTo("1");
-        assertThat(r[1]).isEqualTo("dtc: " + old + " is a checkpoint of an older dtc (before checkpoints were .npy "
+        Dtc r = Dtc.run(args(out.getParent(), "--resume", "--strategies", "dtc"));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("dtc: " + old + " is a checkpoint of an older dtc (before checkpoints were .npy "
                 + "and JSON): resume with the dtc that wrote it, or delete " + out + " to start afresh");
         assertThat(old).exists();
     }

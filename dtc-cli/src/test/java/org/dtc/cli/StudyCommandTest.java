@@ -3,8 +3,6 @@ package org.dtc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,13 +36,6 @@ class StudyCommandTest {
         return a;
     }
 
-    private static String[] run(List<String> args) {
-        StringWriter err = new StringWriter();
-        int status = Main.execute(args.toArray(String[]::new), new PrintWriter(new StringWriter(), true),
-                new PrintWriter(err, true));
-        return new String[] {Integer.toString(status), err.toString().strip()};
-    }
-
     /** study.csv without its two timing columns, which differ between any two runs. */
     private static List<String> withoutTimes(Path csv) throws IOException {
         return Files.readAllLines(csv).stream().map(l -> l.substring(0, nthComma(l, 16))).toList();
@@ -61,8 +52,8 @@ class StudyCommandTest {
     @Test
     void writesTheStudyAndResumesOnlyTheMissingCells() throws Exception {
         Path whole = dir.resolve("whole");
-        String[] r = run(args(whole));
-        assertThat(r[0]).as(r[1]).isEqualTo("0");
+        Dtc r = Dtc.run(args(whole));
+        assertThat(r.status()).as(r.err()).isZero();
         for (String file : List.of("study.csv", "overlap.csv", "study.md", "manifest.json",
             "study-accuracy-compression-custom-36-48-3.png", "study-accuracy-compression-custom-36-48-3.svg",
             "study-accuracy-flops-custom-36-48-3.png", "study-overlap-custom-36-48-3.svg")) {
@@ -94,11 +85,9 @@ class StudyCommandTest {
         }
         Files.copy(whole.resolve("cells/" + kept.get(0) + ".overlap.csv"),
                 cut.resolve("cells/" + kept.get(0) + ".overlap.csv"));
-        StringWriter err = new StringWriter();
-        int status = Main.execute(args(cut, "--resume", "--threads", "1").toArray(String[]::new),
-                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-        assertThat(status).as(err.toString()).isZero();
-        assertThat(err.toString()).contains("resuming: 2 of 20 cells finished");
+        Dtc resumed = Dtc.run(args(cut, "--resume", "--threads", "1"));
+        assertThat(resumed.status()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("resuming: 2 of 20 cells finished");
         // The kept cells were read, not run again: their timings are the first run's.
         assertThat(Files.readAllLines(cut.resolve("study.csv"))).containsAll(
                 Files.readAllLines(whole.resolve("cells/" + kept.get(1) + ".csv")).subList(1, 13));
@@ -108,9 +97,9 @@ class StudyCommandTest {
         assertThat(StudyCsv.parse(cut.resolve("study.csv"))).hasSize(rows.size() - 1);
 
         // Resuming with another grid would mix two studies.
-        String[] other = run(args(cut, "--resume", "--fine-tune-batches", "5"));
-        assertThat(other[0]).isEqualTo("1");
-        assertThat(other[1]).contains("was started with other settings or grid").doesNotContain("\n");
+        Dtc other = Dtc.run(args(cut, "--resume", "--fine-tune-batches", "5"));
+        assertThat(other.status()).isEqualTo(1);
+        assertThat(other.err()).contains("was started with other settings or grid").doesNotContain("\n");
     }
 
     @Test
@@ -136,12 +125,11 @@ class StudyCommandTest {
                 a.remove(at);
             }
             a.addAll(List.of(c).subList(0, c.length - 1));
-            String[] r = run(a);
-            assertThat(r[0]).as(String.join(" ", c)).isEqualTo("1");
-            assertThat(r[1]).as(String.join(" ", c)).contains(c[c.length - 1]).doesNotContain("\n").startsWith("dtc: ");
+            Dtc r = Dtc.run(a);
+            assertThat(r.status()).as(String.join(" ", c)).isEqualTo(1);
+            assertThat(r.err()).as(String.join(" ", c)).contains(c[c.length - 1]).doesNotContain("\n").startsWith("dtc: ");
             assertThat(out).as(String.join(" ", c)).doesNotExist();
         }
-        String[] both = run(List.of("study", "--arch", "36-48-3", "--archs", "36-48-3"));
-        assertThat(both[1]).isEqualTo("dtc: --arch and --archs both given: list the architectures in --archs");
+        assertThat(Dtc.run("study", "--arch", "36-48-3", "--archs", "36-48-3").err()).isEqualTo("dtc: --arch and --archs both given: list the architectures in --archs");
     }
 }

@@ -3,6 +3,8 @@ package org.dtc.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import org.dtc.core.Gemm;
 import org.dtc.core.RandomStream;
 import org.junit.jupiter.api.Test;
 
@@ -318,6 +320,23 @@ class MlpTest {
         // run only where their results are used (Dense.backward with a null spare skips dx).
         assertThat(new Mlp(NetworkSpec.parse("784-512-10").withInputNorm(true).withAffine(false), 1)
                 .trainingFlopsPerSample()).isEqualTo(1_636_352L);
+    }
+
+    @Test
+    void trainingFlopsAreTwiceTheMultiplyAddsTheMultipliesPerform() {
+        for (NetworkSpec spec : List.of(NetworkSpec.parse("30-20-10"), NetworkSpec.parse("30-20-12-10").withBias(true),
+                NetworkSpec.parse("30-20-10").withInputNorm(true), NetworkSpec.parse("30-20-10").withHiddenNorm(true),
+                NetworkSpec.parse("30-20-10").withInputNorm(true).withAffine(false))) {
+            Mlp net = new Mlp(spec, 32);
+            net.initialize(Init.XAVIER_NORMAL, 1.0, 4);
+            Adam adam = new Adam(net.layout().size());
+            float[] x = inputs(spec, 32, 5);
+            int[] y = new int[32];
+            try (Gemm gemm = new Gemm(1); Gemm.Binding bound = Gemm.bind(gemm)) {
+                net.trainStep(x, 0, y, 0, 32, adam, 0);
+                assertThat(2 * gemm.multiplyAdds()).as(spec.toString()).isEqualTo(32 * net.trainingFlopsPerSample());
+            }
+        }
     }
 
     @Test
