@@ -8,6 +8,10 @@
   tensors.txt          every tensor of those files: "<file> <name> <dtype> <shape> <values...>",
                        values as Python's repr of their exact double value
   logits.txt           the two networks' logits in evaluation mode on inputs.txt's 4 x 6 inputs
+  dtc-logits.txt       dtc-linear.safetensors and dtc-norms.safetensors (the two networks as dtc
+                       writes them: SequentialFormatTest checks the bytes) loaded into fresh
+                       nn.Sequential modules with load_state_dict(strict=True), their logits on
+                       inputs.txt in evaluation mode
   dtc-written.txt      dtc-written.safetensors (written by dtc: SafeTensorsTest checks that dtc still
                        writes these bytes) as safetensors' own reader reads it, in the form of
                        tensors.txt, and its metadata
@@ -75,3 +79,22 @@ with safe_open("dtc-written.safetensors", framework="pt") as f, open("dtc-writte
         out.write(line("dtc-written", name, f.get_tensor(name)))
     for key, value in f.metadata().items():
         out.write(f"metadata {key} {value}\n")
+
+from safetensors.torch import load_file
+
+
+def fresh_linear():
+    return torch.nn.Sequential(torch.nn.Linear(6, 5), torch.nn.ReLU(), torch.nn.Linear(5, 3))
+
+
+def fresh_norms():
+    return torch.nn.Sequential(torch.nn.BatchNorm1d(6), torch.nn.Linear(6, 5, bias=False), torch.nn.BatchNorm1d(5),
+                               torch.nn.ReLU(), torch.nn.Linear(5, 3, bias=False))
+
+
+with torch.no_grad(), open("dtc-logits.txt", "w") as out:
+    for name, build in (("linear", fresh_linear), ("norms", fresh_norms)):
+        net = build()
+        net.load_state_dict(load_file(f"dtc-{name}.safetensors"), strict=True)
+        net.eval()
+        out.write(name + " " + " ".join(repr(float(v)) for v in net(inputs).flatten().tolist()) + "\n")
