@@ -21,7 +21,7 @@ public final class Json {
     // ---- writing ----
 
     /**
-     * Pretty-printed JSON of a value: Map, Iterable, double[], float[], int[], long[], String,
+     * Pretty-printed JSON of a value: Map, Iterable, Object[], double[], float[], int[], long[], String,
      * Number, Boolean or null (anything else as its string).
      */
     public static String of(Object value) {
@@ -64,6 +64,8 @@ public final class Json {
             write(s, java.util.Arrays.stream(a).boxed().toList(), indent);
         } else if (v instanceof long[] a) {
             write(s, java.util.Arrays.stream(a).boxed().toList(), indent);
+        } else if (v instanceof Object[] a) {
+            write(s, java.util.Arrays.asList(a), indent);
         } else if (v instanceof Map<?, ?> map) {
             String inner = indent == null ? null : indent + "  ";
             s.append('{');

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionInfo.class,
         description = "Compression-aware training with Dual Tomographic Compression (DTC): train an MLP, "
                 + "measure its per-neuron weight rays with compressed sensing, prune neurons for real, keep training.",
-        subcommands = {ReproduceCommand.class, StudyCommand.class, ReportCommand.class, DataCommand.class, LassoCommand.class,
+        subcommands = {ReproduceCommand.class, StudyCommand.class, TrainCommand.class, EvalCommand.class,
+            PruneCommand.class, ReportCommand.class, DataCommand.class, LassoCommand.class,
             BenchCommand.class},
         footer = {"", "Exit status: 0 on success, 1 on a failed command, 2 on a usage error."})
 public final class Main implements Runnable {

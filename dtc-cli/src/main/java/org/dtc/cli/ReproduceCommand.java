@@ -12,9 +12,7 @@ import java.util.concurrent.Callable;
 import org.dtc.analysis.Analysis;
 import org.dtc.analysis.CycleRow;
 import org.dtc.core.Json;
-import org.dtc.data.DataLocator;
 import org.dtc.data.DatasetSpec;
-import org.dtc.data.Downloader;
 import org.dtc.data.TrainTest;
 import org.dtc.engine.Checkpoint;
 import org.dtc.engine.ConcurrentRuns;
@@ -114,10 +112,7 @@ final class ReproduceCommand implements Callable<Integer> {
     private int runInto(ResultsFolder folder, RunPlan plan, int threadCount) throws IOException {
         DatasetSpec dataSpec = DatasetSpec.named(dataset);
         boolean terminal = Terminal.isInteractive();
-        TrainTest loaded = DataLocator.fromEnvironment()
-                .locateOrDownload(dataSpec, data,
-                        dataSpec.verified() ? new Downloader(dataSpec.mirrors(), System.err, terminal) : null)
-                .load(dataSpec.normalization());
+        TrainTest loaded = Datasets.load(dataSpec, data);
         PrintWriter err = spec.commandLine().getErr();
         List<RunPlan.Run> runs = plan.runs();
         CycleProgress progress = new CycleProgress(err, terminal, plan.config(),

@@ -10,9 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dtc.core.Json;
-import org.dtc.data.DataLocator;
 import org.dtc.data.DatasetSpec;
-import org.dtc.data.Downloader;
 import org.dtc.data.TrainTest;
 import org.dtc.engine.EngineConfig;
 import org.dtc.engine.PruningStrategy;
@@ -138,9 +136,7 @@ final class StudyCommand implements Callable<Integer> {
         for (String dataset : grid.datasets()) {
             DatasetSpec dataSpec = DatasetSpec.named(dataset);
             specs.put(dataset, dataSpec);
-            TrainTest loaded = DataLocator.fromEnvironment().locateOrDownload(dataSpec, data, dataSpec.verified()
-                    ? new Downloader(dataSpec.mirrors(), System.err, Terminal.isInteractive()) : null)
-                    .load(dataSpec.normalization());
+            TrainTest loaded = Datasets.load(dataSpec, data);
             for (String arch : grid.archs()) {
                 settings.add(StudySetting.of(dataset, arch, configs.get(arch), loaded, fineTune, grid.criteria()));
             }

@@ -125,4 +125,14 @@ public final class Dataset {
         }
         return h;
     }
+
+    /** The largest label that occurs (0 for a split whose labels are all 0). */
+    public int largestLabel() {
+        int[] histogram = labelHistogram();
+        int largest = histogram.length - 1;
+        while (largest > 0 && histogram[largest] == 0) {
+            largest--;
+        }
+        return largest;
+    }
 }

@@ -7,7 +7,6 @@ import org.dtc.cs.Measurement;
 import org.dtc.data.Batch;
 import org.dtc.data.BatchOrder;
 import org.dtc.data.Batches;
-import org.dtc.data.Dataset;
 import org.dtc.data.TrainTest;
 import org.dtc.nn.Adam;
 import org.dtc.nn.Evaluation;
@@ -158,7 +157,14 @@ public final class Experiment {
      */
     static CycleTraining trainCycles(EngineConfig config, Mlp net, Adam adam, Batches batches, long batchIndex,
                                      int cycles, int perCycle) {
+        return trainCycles(config, net, adam, batches, batchIndex, cycles, perCycle, b -> { });
+    }
+
+    /** The same, telling {@code afterBatch} the count of batches done after each one. */
+    static CycleTraining trainCycles(EngineConfig config, Mlp net, Adam adam, Batches batches, long batchIndex,
+                                     int cycles, int perCycle, java.util.function.IntConsumer afterBatch) {
         double lossSum = 0;
+        int done = 0;
         double flops = 0;
         Calibration calibration = null;
         for (int c = 0; c < cycles; c++) {
@@ -175,6 +181,7 @@ public final class Experiment {
                 lossSum += net.trainStep(batch.inputs(), batch.inputOffset(), batch.labels(), batch.labelOffset(),
                         batch.size(), adam, batchIndex++, b >= calibrateFrom ? calibration : null);
                 flops += (double) net.trainingFlopsPerSample() * batch.size();
+                afterBatch.accept(++done);
             }
         }
         return new CycleTraining(batchIndex, Math.multiplyExact(cycles, perCycle), lossSum, flops, calibration);
@@ -235,20 +242,11 @@ public final class Experiment {
             throw new IllegalArgumentException("the network takes " + config.network().inputs() + " inputs, the data has "
                     + data.train().features() + " per sample");
         }
-        int largest = Math.max(largestLabel(data.train()), largestLabel(data.test()));
+        int largest = Math.max(data.train().largestLabel(), data.test().largestLabel());
         if (largest >= config.network().outputs()) {
             throw new IllegalArgumentException("the network has " + config.network().outputs()
                     + " outputs, but the data has labels up to " + largest + ": it needs at least " + (largest + 1));
         }
-    }
-
-    private static int largestLabel(Dataset split) {
-        int[] histogram = split.labelHistogram();
-        int largest = histogram.length - 1;
-        while (largest > 0 && histogram[largest] == 0) {
-            largest--;
-        }
-        return largest;
     }
 
     static int capacity(EngineConfig config) {

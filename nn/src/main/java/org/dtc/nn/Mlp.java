@@ -376,6 +376,7 @@ public final class Mlp {
             throw new IllegalArgumentException("evaluation batch " + batchSize + " must be 1.." + capacity);
         }
         int classes = spec.outputs();
+        long[][] confusion = new long[classes][classes];
         double lossSum = 0;
         long correct = 0;
         double accuracySum = 0;
@@ -387,7 +388,9 @@ public final class Mlp {
             lossSum += size * crossEntropy.forward(size, scores, labels, start, logProbs);
             int hits = 0;
             for (int i = 0; i < size; i++) {
-                if (SoftmaxCrossEntropy.argmax(scores, i * classes, classes) == labels[start + i]) {
+                int predicted = SoftmaxCrossEntropy.argmax(scores, i * classes, classes);
+                confusion[labels[start + i]][predicted]++;
+                if (predicted == labels[start + i]) {
                     hits++;
                 }
             }
@@ -395,7 +398,7 @@ public final class Mlp {
             accuracySum += (double) hits / size;
             batches++;
         }
-        return new Evaluation(lossSum / count, (double) correct / count, accuracySum / batches, count);
+        return new Evaluation(lossSum / count, (double) correct / count, accuracySum / batches, count, confusion);
     }
 
     // ---- weights for analysis ----
