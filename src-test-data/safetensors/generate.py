@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""safetensors files as PyTorch writes them, for core's SafeTensorsTest (and nn's model tests):
+"""safetensors files as PyTorch writes them, for core's SafeTensorsTest and nn's SequentialFormatTest
+(onnx_check.py beside this script checks the ONNX files dtc writes):
   linear.safetensors   nn.Sequential(Linear(6, 5), ReLU(), Linear(5, 3)).state_dict(), float32
   norms.safetensors    nn.Sequential(BatchNorm1d(6), Linear(6, 5, bias=False), BatchNorm1d(5),
                        ReLU(), Linear(5, 3, bias=False)) after two training-mode passes (running

@@ -79,7 +79,8 @@ final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path out = output.check();
+        output.check();
+        Path out = output.out;
         boolean oneShot = switch (schedule) {
             case "iterative" -> false;
             case "one-shot" -> true;
@@ -107,7 +108,7 @@ final class PruneCommand implements Callable<Integer> {
         ModelTraining.Pruned pruned = ModelTraining.prune(config, loaded, state, strategy, widths, oneShot, fineTune,
                 seed, s -> err.printf(Locale.ROOT, "step %d: hidden %s, test accuracy %.4f%n", s.step() + 1,
                         java.util.Arrays.toString(s.hidden()), s.accuracy()));
-        ModelFile.write(out, pruned.model());
+        output.write(pruned.model());
         Mlp after = Mlp.restore(pruned.model(), config.training().evalBatchSize());
         Evaluation last = evaluate(after, loaded, config);
         PrintWriter o = spec.commandLine().getOut();

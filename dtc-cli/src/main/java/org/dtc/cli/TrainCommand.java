@@ -9,7 +9,6 @@ import org.dtc.data.DatasetSpec;
 import org.dtc.data.TrainTest;
 import org.dtc.engine.EngineConfig;
 import org.dtc.engine.ModelTraining;
-import org.dtc.model.ModelFile;
 import org.dtc.nn.Evaluation;
 import org.dtc.nn.Mlp;
 import picocli.CommandLine.ArgGroup;
@@ -59,7 +58,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path out = output.check();
+        output.check();
+        Path out = output.out;
         EngineConfig config = engine.toConfig();
         DatasetSpec dataSpec = DatasetSpec.named(dataset);
         TrainTest loaded = Datasets.load(dataSpec, data);
@@ -76,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
         if (terminal) {
             err.println();
         }
-        ModelFile.write(out, model);
+        output.write(model);
         Mlp net = Mlp.restore(model, config.training().evalBatchSize());
         Evaluation e = net.evaluate(loaded.test().inputs(), loaded.test().labels(), loaded.test().count(),
                 config.training().evalBatchSize());

@@ -62,6 +62,13 @@ public final class Export {
                         "batch-norm shift after linear layer " + l));
             }
         }
+        // The same network as PyTorch loads it into nn.Sequential.
+        org.dtc.model.ModelFile.write(out.resolve("model.safetensors"), network.state());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("file", "model.safetensors");
+        model.put("description", "the final network as PyTorch's nn.Sequential state_dict (dtc eval, dtc prune "
+                + "and safetensors.torch.load_file read it)");
+        files.add(model);
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("strategy", first.strategy());
         description.put("seed", first.seed());

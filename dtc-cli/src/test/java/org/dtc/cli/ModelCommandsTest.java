@@ -89,6 +89,18 @@ class ModelCommandsTest {
         assertThat(oneShot.status()).as(oneShot.err()).isZero();
         assertThat(oneShot.err().lines().filter(l -> l.startsWith("step "))).hasSize(1);
         assertThat(ModelFile.read(once).spec().widths()).isEqualTo("36-12-3");
+
+        // The same prune written as ONNX: the model OnnxExport makes of the pruned network.
+        Path onnx = dir.resolve("once.onnx");
+        Dtc toOnnx = Dtc.run(with("prune", "--model", dense.toString(), "--sparsity", "0.5", "--schedule", "one-shot",
+                "--criterion", "dtc", "--fine-tune-batches", "10", "--batch-size", "32", "--preset", "paper", "--out",
+                onnx.toString(), "--onnx-output", "log-probs"));
+        assertThat(toOnnx.status()).as(toOnnx.err()).isZero();
+        assertThat(Files.readAllBytes(onnx)).isEqualTo(org.dtc.export.OnnxExport.bytes(ModelFile.read(once),
+                org.dtc.export.OnnxExport.Output.LOG_PROBS));
+        assertThat(Dtc.run(with("prune", "--model", dense.toString(), "--sparsity", "0.5", "--format", "onnx",
+                "--out", dir.resolve("x.safetensors").toString())).err())
+                .isEqualTo("dtc: --format onnx and --out " + dir.resolve("x.safetensors") + " disagree: name the file .onnx");
     }
 
     @Test

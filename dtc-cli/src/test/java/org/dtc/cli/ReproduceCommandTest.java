@@ -36,6 +36,9 @@ class ReproduceCommandTest {
         Path exported = dir.resolve("export/dtc-seed42424242");
         assertThat(Files.readString(exported.resolve("export.json"))).contains("\"network\": \"784-25-10\"");
         assertThat(org.dtc.core.Npy.read(exported.resolve("network/W0.npy")).shape()).containsExactly(25, 784);
+        // The same network as a model file dtc eval and PyTorch read: the same weights.
+        float[] w0 = floats(org.dtc.core.Npy.read(exported.resolve("network/W0.npy")).data());
+        assertThat(org.dtc.model.ModelFile.read(exported.resolve("model.safetensors")).params()).startsWith(w0);
         assertThat(org.dtc.core.Npy.read(exported.resolve("cycle01-layer0-y_next.npy")).shape()).containsExactly(2);
         assertThat(dir.resolve("export/random-seed42424242/cycle00-layer0-scores.npy")).doesNotExist();
 
@@ -121,5 +124,13 @@ class ReproduceCommandTest {
         StringWriter usage = new StringWriter();
         assertThat(Main.execute(new String[] {"reproduce", "--no-such-option"}, new PrintWriter(new StringWriter(), true),
                 new PrintWriter(usage, true))).isEqualTo(Main.USAGE);
+    }
+
+    private static float[] floats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
     }
 }
