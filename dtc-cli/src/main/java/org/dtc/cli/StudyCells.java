@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.dtc.model.ModelFile;
 import org.dtc.report.ResultFiles;
 import org.dtc.report.StudyCsv;
 import org.dtc.study.Cell;
@@ -16,8 +17,8 @@ import org.dtc.study.StudyRunner;
 
 /**
  * A study's finished cells on disk, what --resume continues from: per cell its rows
- * ({@code <cell>.csv}, written last, so that it marks the cell done) and its overlap rows
- * ({@code <cell>.overlap.csv}), beside {@code settings.json}, the grid and settings they were
+ * ({@code <cell>.csv}, written last, so that it marks the cell done), its overlap rows
+ * ({@code <cell>.overlap.csv}) and its final network ({@code <cell>.safetensors}), beside {@code settings.json}, the grid and settings they were
  * made with. A cell interrupted midway runs again from its start.
  */
 final class StudyCells {
@@ -52,11 +53,12 @@ final class StudyCells {
         for (Cell cell : cells) {
             known.add(cell.id() + ".csv");
             known.add(cell.id() + ".overlap.csv");
+            known.add(cell.id() + ".safetensors");
             Path rows = dir.resolve(cell.id() + ".csv");
             if (Files.isRegularFile(rows)) {
                 Path overlap = dir.resolve(cell.id() + ".overlap.csv");
                 done.put(cell, new StudyRunner.CellResult(cell, StudyCsv.parse(rows),
-                        Files.isRegularFile(overlap) ? StudyCsv.parseOverlap(overlap) : List.of()));
+                        Files.isRegularFile(overlap) ? StudyCsv.parseOverlap(overlap) : List.of(), null));
             }
         }
         try (Stream<Path> listing = Files.list(dir)) {
@@ -71,9 +73,10 @@ final class StudyCells {
         return done;
     }
 
-    /** Saves a finished cell: the overlap first, the rows last. */
+    /** Saves a finished cell: its final network and the overlap first, the rows last. */
     void save(StudyRunner.CellResult result) {
         try {
+            ModelFile.write(dir.resolve(result.cell().id() + ".safetensors"), result.network());
             if (!result.overlap().isEmpty()) {
                 ResultFiles.write(dir.resolve(result.cell().id() + ".overlap.csv"),
                         StudyCsv.renderOverlap(result.overlap()));

@@ -67,6 +67,9 @@ class StudyCommandTest {
         assertThat(rows).hasSize(1 + (3 * 3 + 1) * 2 * 12);
         assertThat(rows.get(1)).startsWith("custom,36-48-3,train-compress,dtc,42424242,0,43,");
         assertThat(rows.get(rows.size() - 1)).startsWith("custom,36-48-3,scratch,none,42424243,11,10,");
+        // Every cell's final network, as a model file: train-compress's at 10 hidden units.
+        assertThat(org.dtc.model.ModelFile.read(whole.resolve("cells/custom_36-48-3_train-compress_dtc_42424242"
+                + ".safetensors")).spec().widths()).isEqualTo("36-10-3");
         // Per seed and cycle, what random and l1 would have removed from DTC's network.
         assertThat(Files.readAllLines(whole.resolve("overlap.csv"))).hasSize(1 + 2 * 12 * 2);
         String md = Files.readString(whole.resolve("study.md"));

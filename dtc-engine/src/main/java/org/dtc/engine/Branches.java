@@ -12,7 +12,8 @@ import org.dtc.nn.NetworkSpec;
 /**
  * The schedules that reach each size on a branch of its own instead of by successive prunes:
  * one-shot pruning of a trained dense network, and training a network of the target size from
- * scratch. One record per target size, in the order of the targets, cycle k for target k.
+ * scratch. One record per target size, in the order of the targets, cycle k for target k; the
+ * run's network is the last target's.
  */
 public final class Branches {
     private Branches() {}
@@ -23,7 +24,7 @@ public final class Branches {
      * as calibration), then {@code config}'s batches per cycle of fine-tuning (as one cycle of
      * the configuration), then the test. A record's training FLOPs are its fine-tuning's.
      */
-    public static List<CycleRecord> oneShot(EngineConfig config, TrainTest data, PruningStrategy strategy, long seed,
+    public static Experiment.Run oneShot(EngineConfig config, TrainTest data, PruningStrategy strategy, long seed,
                                             Experiment.FirstTraining dense, List<int[]> targets,
                                             Consumer<CycleRecord> listener) {
         strategy.check(config);
@@ -33,9 +34,10 @@ public final class Branches {
                     + " was made with other settings than this one-shot run of seed " + seed);
         }
         List<CycleRecord> records = new ArrayList<>();
+        Mlp net = null;
         for (int k = 0; k < targets.size(); k++) {
             long start = System.nanoTime();
-            Mlp net = Mlp.restore(dense.network(), Experiment.capacity(config));
+            net = Mlp.restore(dense.network(), Experiment.capacity(config));
             net.setBatchAxisLogSoftmax(config.has(NotebookBehaviour.BATCH_AXIS_LOG_SOFTMAX));
             Adam adam = Experiment.newAdam(config, net);
             adam.restore(dense.adam());
@@ -49,7 +51,7 @@ public final class Branches {
             records.add(record);
             listener.accept(record);
         }
-        return records;
+        return new Experiment.Run(records, net);
     }
 
     /**
@@ -57,17 +59,18 @@ public final class Branches {
      * for {@code cyclesPerTarget[k]} cycles of the configuration (no prune), then tested (Liu et
      * al. 2019's training from scratch). Records carry strategy "none".
      */
-    public static List<CycleRecord> scratch(EngineConfig config, TrainTest data, long seed, List<int[]> targets,
+    public static Experiment.Run scratch(EngineConfig config, TrainTest data, long seed, List<int[]> targets,
                                             int[] cyclesPerTarget, Consumer<CycleRecord> listener) {
         Experiment.checkInputs(config, data);
         List<CycleRecord> records = new ArrayList<>();
+        Mlp net = null;
         for (int k = 0; k < targets.size(); k++) {
             long start = System.nanoTime();
             NetworkSpec spec = config.network();
             for (int j = 0; j < targets.get(k).length; j++) {
                 spec = spec.withHidden(j, targets.get(k)[j]);
             }
-            Mlp net = new Mlp(spec, Experiment.capacity(config));
+            net = new Mlp(spec, Experiment.capacity(config));
             net.initialize(config.training().init(), config.training().initGain(), seed);
             net.setBatchAxisLogSoftmax(config.has(NotebookBehaviour.BATCH_AXIS_LOG_SOFTMAX));
             Adam adam = Experiment.newAdam(config, net);
@@ -78,6 +81,6 @@ public final class Branches {
             records.add(record);
             listener.accept(record);
         }
-        return records;
+        return new Experiment.Run(records, net);
     }
 }

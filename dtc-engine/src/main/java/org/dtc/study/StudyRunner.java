@@ -18,6 +18,7 @@ import org.dtc.engine.Experiment;
 import org.dtc.engine.PruningStrategy;
 import org.dtc.engine.Parallel;
 import org.dtc.engine.RunRequest;
+import org.dtc.nn.Mlp;
 
 /**
  * Runs a study's cells side by side, one per thread, each multiplying on one thread: results do
@@ -74,7 +75,7 @@ public final class StudyRunner {
         StudySetting setting = setting(cell);
         EngineConfig config = setting.config();
         long seed = cell.seed();
-        List<CycleRecord> records;
+        Experiment.Run run;
         double baseFlops = 0;
         ShadowedStrategy shadowed = null;
         switch (cell.schedule()) {
@@ -87,16 +88,16 @@ public final class StudyRunner {
                 }
                 Experiment.FirstTraining first = shared("first", cell,
                         () -> Experiment.trainFirstCycle(config, setting.data(), seed));
-                records = Experiment.run(RunRequest.of(config, setting.data(), strategy, seed).startingFrom(first)
-                        .withListener(listener)).records();
+                run = Experiment.run(RunRequest.of(config, setting.data(), strategy, seed).startingFrom(first)
+                        .withListener(listener));
             }
-            case TRAIN_THEN_COMPRESS -> records = Experiment.run(RunRequest.of(setting.fineTuneConfig(), setting.data(),
+            case TRAIN_THEN_COMPRESS -> run = Experiment.run(RunRequest.of(setting.fineTuneConfig(), setting.data(),
                     PruningStrategy.named(cell.criterion()), seed).startingFrom(dense(cell, setting))
-                    .withListener(listener)).records();
+                    .withListener(listener));
             case ONE_SHOT -> {
                 Experiment.FirstTraining dense = dense(cell, setting);
                 baseFlops = dense.training().flops();
-                records = Branches.oneShot(setting.fineTuneConfig(), setting.data(),
+                run = Branches.oneShot(setting.fineTuneConfig(), setting.data(),
                         PruningStrategy.named(cell.criterion()), seed, dense, setting.sizes(), listener);
             }
             case SCRATCH -> {
@@ -104,12 +105,12 @@ public final class StudyRunner {
                 for (int k = 0; k < cycles.length; k++) {
                     cycles[k] = k + 1;
                 }
-                records = Branches.scratch(config, setting.data(), seed, setting.sizes(), cycles, listener);
+                run = Branches.scratch(config, setting.data(), seed, setting.sizes(), cycles, listener);
             }
             default -> throw new IllegalStateException(cell.schedule().name());
         }
-        return new CellResult(cell, StudyRow.of(cell, records, setting.initialSize(), baseFlops,
-                setting.data().test().count()), shadowed == null ? List.of() : shadowed.rows());
+        return new CellResult(cell, StudyRow.of(cell, run.records(), setting.initialSize(), baseFlops,
+                setting.data().test().count()), shadowed == null ? List.of() : shadowed.rows(), run.network().state());
     }
 
     /** The dense training train-then-compress and one-shot start from: train-compress's whole budget. */
@@ -142,6 +143,9 @@ public final class StudyRunner {
         return s;
     }
 
-    /** A finished cell: its rows and, for train-compress with DTC, the other criteria's overlap with it. */
-    public record CellResult(Cell cell, List<StudyRow> rows, List<OverlapRow> overlap) {}
+    /**
+     * A finished cell: its rows, for train-compress with DTC the other criteria's overlap with it,
+     * and its final network (the last size's; null for a cell read back from disk).
+     */
+    public record CellResult(Cell cell, List<StudyRow> rows, List<OverlapRow> overlap, Mlp.State network) {}
 }

@@ -122,7 +122,7 @@ class StudyRunnerTest {
     @Test
     void scratchStartsFromAFreshNetworkOfTheTargetSize() {
         List<int[]> targets = List.of(new int[] {17});
-        List<CycleRecord> untrained = Branches.scratch(config(), DATA, 11, targets, new int[] {0}, r -> { });
+        List<CycleRecord> untrained = Branches.scratch(config(), DATA, 11, targets, new int[] {0}, r -> { }).records();
         Mlp fresh = new Mlp(NetworkSpec.parse("20-17-3"), 64);
         fresh.initialize(config().training().init(), config().training().initGain(), 11);
         fresh.setBatchAxisLogSoftmax(config().has(NotebookBehaviour.BATCH_AXIS_LOG_SOFTMAX));
