@@ -5,10 +5,29 @@ import org.dtc.data.DataLocator;
 import org.dtc.data.DatasetSpec;
 import org.dtc.data.Downloader;
 import org.dtc.data.TrainTest;
+import picocli.CommandLine.Option;
 
-/** The --dataset and --data options' data: found where the user keeps it, downloaded once if it is nowhere. */
+/**
+ * The dataset a command runs on (a picocli mixin): found where the user keeps it, downloaded
+ * once if it is nowhere.
+ */
 final class Datasets {
-    private Datasets() {}
+    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME",
+            description = "mnist, fashion-mnist, or custom: IDX files under the standard names in the --data folder, "
+                    + "unverified, inputs scaled to [0, 1] (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the dataset's files (default: "
+            + "$DTC_DATA, then ~/.cache/dtc/<dataset>, downloading there on first use).")
+    Path data;
+
+    DatasetSpec spec() {
+        return DatasetSpec.named(dataset);
+    }
+
+    TrainTest load() {
+        return load(spec(), data);
+    }
 
     static TrainTest load(DatasetSpec spec, Path data) {
         return DataLocator.fromEnvironment().locateOrDownload(spec, data,

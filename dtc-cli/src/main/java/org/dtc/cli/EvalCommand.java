@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dtc.core.Json;
-import org.dtc.data.DatasetSpec;
 import org.dtc.data.TrainTest;
 import org.dtc.model.ModelFile;
 import org.dtc.nn.Evaluation;
 import org.dtc.nn.Mlp;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,13 +27,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model (.safetensors).")
     Path model;
 
-    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME",
-            description = "mnist, fashion-mnist, or custom (IDX files in --data) (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the dataset's files (default: "
-            + "$DTC_DATA, then ~/.cache/dtc/<dataset>, downloading there on first use).")
-    Path data;
+    @Mixin
+    Datasets input;
 
     @Option(names = "--batch-size", defaultValue = "1000", paramLabel = "N",
             description = "Test batch size (default: ${DEFAULT-VALUE}).")
@@ -55,8 +50,8 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch-size must be at least 1, not " + batchSize);
         }
         Mlp.State state = ModelFile.read(model);
-        TrainTest loaded = Datasets.load(DatasetSpec.named(dataset), data);
-        ModelFile.checkFits(model, state, loaded, dataset);
+        TrainTest loaded = input.load();
+        ModelFile.checkFits(model, state, loaded, input.dataset);
         Mlp net = Mlp.restore(state, batchSize);
         float[] x = loaded.test().inputs();
         int[] y = loaded.test().labels();
@@ -82,7 +77,7 @@ final class EvalCommand implements Callable<Integer> {
             out.println(Json.line(m));
             return 0;
         }
-        out.printf(Locale.ROOT, "%s (%s) on %s, %d test samples%n", model, state.spec(), dataset, n);
+        out.printf(Locale.ROOT, "%s (%s) on %s, %d test samples%n", model, state.spec(), input.dataset, n);
         out.printf(Locale.ROOT, "accuracy %.4f, loss %.4f; %d parameters, %d FLOPs a sample; %.0f samples/s%n",
                 e.accuracy(), e.loss(), net.size().parameters(), net.size().inferenceFlops(), samplesPerSecond);
         double[] perClass = e.perClassAccuracy();

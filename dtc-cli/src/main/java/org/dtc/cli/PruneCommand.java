@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.dtc.data.DatasetSpec;
 import org.dtc.data.TrainTest;
 import org.dtc.engine.EngineConfig;
 import org.dtc.engine.ModelTraining;
@@ -32,13 +31,8 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "The trained model (.safetensors).")
     Path model;
 
-    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME",
-            description = "mnist, fashion-mnist, or custom (IDX files in --data) (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the dataset's files (default: "
-            + "$DTC_DATA, then ~/.cache/dtc/<dataset>, downloading there on first use).")
-    Path data;
+    @Mixin
+    Datasets input;
 
     @Option(names = "--criterion", defaultValue = "dtc", paramLabel = "NAME", description = "dtc, random, magnitude, "
             + "l1, l2, taylor, apoz, activation, fpgm, bn-scale (default: ${DEFAULT-VALUE}).")
@@ -92,8 +86,8 @@ final class PruneCommand implements Callable<Integer> {
         PruningStrategy strategy = PruningStrategy.named(criterion.trim());
         Mlp.State state = ModelFile.read(model);
         int[] widths = targets(state);
-        TrainTest loaded = Datasets.load(DatasetSpec.named(dataset), data);
-        ModelFile.checkFits(model, state, loaded, dataset);
+        TrainTest loaded = input.load();
+        ModelFile.checkFits(model, state, loaded, input.dataset);
         // The stop size is the train-compress loop's (here the target is), and the model's weights
         // are trained, not drawn: neither limits the models this command takes.
         EngineConfig config = engine.toConfig().withPruning(p -> p.withStopSize(1))

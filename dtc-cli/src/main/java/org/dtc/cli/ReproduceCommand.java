@@ -41,14 +41,8 @@ import picocli.CommandLine.Spec;
                     + "recomputed), figures 1-5 (PNG and SVG), report.md, summary.json and manifest.json; each "
                     + "file is written whole or not at all."})
 final class ReproduceCommand implements Callable<Integer> {
-    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME",
-            description = "mnist, fashion-mnist, or custom: IDX files under the standard names in the --data folder, "
-                    + "unverified, inputs scaled to [0, 1] (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the dataset's files (default: "
-            + "$DTC_DATA, then ~/.cache/dtc/<dataset>, downloading there on first use).")
-    Path data;
+    @Mixin
+    Datasets input;
 
     @Mixin
     OutputOptions output;
@@ -110,9 +104,9 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     private int runInto(ResultsFolder folder, RunPlan plan, int threadCount) throws IOException {
-        DatasetSpec dataSpec = DatasetSpec.named(dataset);
+        DatasetSpec dataSpec = input.spec();
         boolean terminal = Terminal.isInteractive();
-        TrainTest loaded = Datasets.load(dataSpec, data);
+        TrainTest loaded = Datasets.load(dataSpec, input.data);
         PrintWriter err = spec.commandLine().getErr();
         List<RunPlan.Run> runs = plan.runs();
         CycleProgress progress = new CycleProgress(err, terminal, plan.config(),

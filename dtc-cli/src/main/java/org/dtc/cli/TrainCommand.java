@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.dtc.data.DatasetSpec;
 import org.dtc.data.TrainTest;
 import org.dtc.engine.EngineConfig;
 import org.dtc.engine.ModelTraining;
@@ -23,13 +22,8 @@ import picocli.CommandLine.Spec;
         description = {"Train a dense model from scratch and write it as a .safetensors file PyTorch loads into "
                 + "nn.Sequential (Linear, BatchNorm1d, ReLU). Prints the test accuracy at the end."})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME",
-            description = "mnist, fashion-mnist, or custom (IDX files in --data) (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the dataset's files (default: "
-            + "$DTC_DATA, then ~/.cache/dtc/<dataset>, downloading there on first use).")
-    Path data;
+    @Mixin
+    Datasets input;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Length length;
@@ -61,8 +55,7 @@ final class TrainCommand implements Callable<Integer> {
         output.check();
         Path out = output.out;
         EngineConfig config = engine.toConfig();
-        DatasetSpec dataSpec = DatasetSpec.named(dataset);
-        TrainTest loaded = Datasets.load(dataSpec, data);
+        TrainTest loaded = input.load();
         int batches = batches(loaded, config);
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = Terminal.isInteractive();
@@ -81,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
         Evaluation e = net.evaluate(loaded.test().inputs(), loaded.test().labels(), loaded.test().count(),
                 config.training().evalBatchSize());
         spec.commandLine().getOut().printf(Locale.ROOT, "%s on %s, %d batches of %d: test accuracy %.4f, loss %.4f; "
-                        + "%d parameters; written to %s%n", config.network().widths(), dataset, batches,
+                        + "%d parameters; written to %s%n", config.network().widths(), input.dataset, batches,
                 config.training().batchSize(), e.accuracy(), e.loss(), net.size().parameters(), out);
         return 0;
     }
