@@ -164,7 +164,7 @@ final class StudyCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         int[] count = {done.size()};
-        new StudyRunner(settings).run(missing, threadCount, (cell, record) -> { }, result -> {
+        new StudyRunner(settings).run(missing, threadCount, result -> {
             store.save(result);
             synchronized (count) {
                 count[0]++;

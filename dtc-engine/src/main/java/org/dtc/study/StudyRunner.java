@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.dtc.core.Gemm;
 import org.dtc.engine.Branches;
@@ -42,11 +41,10 @@ public final class StudyRunner {
 
     /**
      * Runs every cell of {@code cells} and hands each finished one to {@code finished} (from the
-     * cells' threads, so it must be thread-safe); {@code progress} sees every record as it comes.
-     * The first failure stops the other cells and is rethrown.
+     * cells' threads, so it must be thread-safe). The first failure stops the other cells and is
+     * rethrown.
      */
-    public void run(List<Cell> cells, int threads, BiConsumer<Cell, CycleRecord> progress,
-                    Consumer<CellResult> finished) {
+    public void run(List<Cell> cells, int threads, Consumer<CellResult> finished) {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be at least 1, not " + threads);
         }
@@ -58,7 +56,7 @@ public final class StudyRunner {
         for (Cell cell : ordered) {
             tasks.add(() -> {
                 try (Gemm gemm = new Gemm(1); Gemm.Binding bound = Gemm.bind(gemm)) {
-                    finished.accept(runCell(cell, r -> progress.accept(cell, r)));
+                    finished.accept(runCell(cell, r -> { }));
                 }
                 return null;
             });

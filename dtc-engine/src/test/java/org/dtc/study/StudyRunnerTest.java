@@ -139,7 +139,7 @@ class StudyRunnerTest {
         List<List<OverlapRow>> overlaps = new ArrayList<>();
         for (int threads : List.of(1, 2)) {
             List<StudyRunner.CellResult> results = Collections.synchronizedList(new ArrayList<>());
-            new StudyRunner(List.of(setting(grid.criteria()))).run(grid.cells(), threads, (c, r) -> { }, results::add);
+            new StudyRunner(List.of(setting(grid.criteria()))).run(grid.cells(), threads, results::add);
             assertThat(results).hasSize(grid.cells().size());
             List<StudyRow> rows = new ArrayList<>();
             List<OverlapRow> overlap = new ArrayList<>();
