@@ -107,7 +107,11 @@ public final class StudyFigures {
             }
         }
         for (List<Curve> seeds : bySchedule.values()) {
-            addMean(chart, seeds.get(0).schedule(), seeds, PALETTE[color++ % PALETTE.length], true);
+            XYSeries s = addMean(chart, seeds.get(0).schedule(), seeds, PALETTE[color++ % PALETTE.length], true);
+            // Scratch's sizes are branches, not a path: its training FLOPs do not grow along them.
+            if (s != null && seeds.get(0).schedule().equals(Schedule.SCRATCH.cliName())) {
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            }
         }
         return chart;
     }
@@ -138,13 +142,13 @@ public final class StudyFigures {
     /**
      * The mean over seeds at each operating point (the seeds share them), and with several seeds
      * dashed lines at the lowest and highest seed. x is log2 compression, or log10 of the mean
-     * cumulative TFLOP when {@code overFlops}.
+     * cumulative TFLOP when {@code overFlops}. Returns the mean's series (null without points).
      */
-    private static void addMean(XYChart chart, String name, List<Curve> seeds, Color color,
-                                boolean overFlops) {
+    private static XYSeries addMean(XYChart chart, String name, List<Curve> seeds, Color color,
+                                    boolean overFlops) {
         int n = seeds.stream().mapToInt(c -> c.log2Compression().length).min().orElse(0);
         if (n == 0) {
-            return;
+            return null;
         }
         double[] x = new double[n];
         double[] mean = new double[n];
@@ -169,7 +173,8 @@ public final class StudyFigures {
         line.setMarkerColor(color);
         line.setLineColor(color);
         line.setLineStyle(new BasicStroke(2f));
-        if (seeds.size() > 1) {
+        // The seeds' spread in accuracy, where x is the same for all of them (not over FLOPs, a mean).
+        if (seeds.size() > 1 && !overFlops) {
             Color light = new Color(color.getRed(), color.getGreen(), color.getBlue(), 70);
             for (double[] edge : List.of(low, high)) {
                 XYSeries s = chart.addSeries(name + (edge == low ? " lowest seed" : " highest seed"), x, edge);
@@ -180,6 +185,7 @@ public final class StudyFigures {
                         new float[] {4f}, 0f));
             }
         }
+        return line;
     }
 
     private static HeatMapChart overlapMap(String setting, List<OverlapRow> rows) {
