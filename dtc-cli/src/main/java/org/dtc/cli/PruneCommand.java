@@ -100,8 +100,7 @@ final class PruneCommand implements Callable<Integer> {
         Mlp before = Mlp.restore(state, config.training().evalBatchSize());
         Evaluation first = evaluate(before, loaded, config);
         ModelTraining.Pruned pruned = ModelTraining.prune(config, loaded, state, strategy, widths, oneShot, fineTune,
-                seed, s -> err.printf(Locale.ROOT, "step %d: hidden %s, test accuracy %.4f%n", s.step() + 1,
-                        java.util.Arrays.toString(s.hidden()), s.accuracy()));
+                seed, err::println);
         output.write(pruned.model());
         Mlp after = Mlp.restore(pruned.model(), config.training().evalBatchSize());
         Evaluation last = evaluate(after, loaded, config);

@@ -31,7 +31,14 @@ public final class ModelTraining {
     }
 
     /** One prune and its fine-tuning: the widths after it, the test accuracy after the fine-tuning, the size. */
-    public record Step(int step, int[] hidden, double accuracy, NetworkSize size) {}
+    public record Step(int step, int[] hidden, double accuracy, NetworkSize size) {
+        /** "step 3: hidden [372], test accuracy 0.9712, 296,142 parameters". */
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "step %d: hidden %s, test accuracy %.4f, %,d parameters",
+                    step + 1, java.util.Arrays.toString(hidden), accuracy, size.parameters());
+        }
+    }
 
     /** The pruned model and its steps. */
     public record Pruned(Mlp.State model, List<Step> steps) {}
