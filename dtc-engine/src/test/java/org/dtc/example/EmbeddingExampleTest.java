@@ -30,7 +30,7 @@ import org.dtc.nn.NetworkSpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Using the engine from Java", compiled and run by the build so that it stays
+ * docs/embedding.md's examples, compiled and run by the build so that it stays
  * true: one DTC step by hand on the engine's parts, then the whole train-compress loop.
  */
 class EmbeddingExampleTest {
