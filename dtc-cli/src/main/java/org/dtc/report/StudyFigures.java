@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +67,7 @@ public final class StudyFigures {
             }
             names.add(save(panels, dir, "study-accuracy-compression-" + setting));
             List<Chart<?, ?>> flops = new ArrayList<>();
-            for (String criterion : claimCriteria(curves)) {
+            for (String criterion : StudyAnalysis.claimCriteria(curves)) {
                 flops.add(accuracyOverFlops(setting, criterion, curves));
             }
             if (!flops.isEmpty()) {
@@ -114,21 +113,6 @@ public final class StudyFigures {
             }
         }
         return chart;
-    }
-
-    /** DTC and the baseline ranked first under train-compress, those the claim is read for. */
-    private static List<String> claimCriteria(List<Curve> curves) {
-        String tc = Schedule.TRAIN_COMPRESS.cliName();
-        List<String> out = new ArrayList<>();
-        Map<String, List<Curve>> tcCurves = byCriterion(curves.stream().filter(c -> c.schedule().equals(tc)).toList());
-        if (tcCurves.containsKey("dtc")) {
-            out.add("dtc");
-        }
-        tcCurves.entrySet().stream().filter(e -> !e.getKey().equals("dtc"))
-                .max(Comparator.comparingDouble(e -> e.getValue().stream()
-                        .mapToDouble(Curve::meanAccuracyOverLogCompression).average().orElse(Double.NaN)))
-                .ifPresent(e -> out.add(e.getKey()));
-        return out;
     }
 
     private static Map<String, List<Curve>> byCriterion(List<Curve> curves) {

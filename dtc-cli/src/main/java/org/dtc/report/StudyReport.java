@@ -101,23 +101,13 @@ public final class StudyReport {
      */
     private static void claim(StringBuilder md, List<Curve> curves) {
         md.append("\n### The paper's claim 3: train while compressing, or train, then compress?\n\n");
-        String tc = Schedule.TRAIN_COMPRESS.cliName();
         Map<String, List<Curve>> series = bySeries(curves);
-        String best = series.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(tc + "|") && !e.getKey().equals(tc + "|dtc"))
-                .max(Comparator.comparingDouble(e -> auc(e.getValue()).mean()))
-                .map(e -> e.getValue().get(0).criterion()).orElse(null);
-        if (!series.containsKey(tc + "|dtc") && best == null) {
+        List<String> criteria = StudyAnalysis.claimCriteria(curves);
+        if (criteria.isEmpty()) {
             md.append("The study has no train-compress curve to compare.\n");
             return;
         }
-        List<String> criteria = new ArrayList<>();
-        if (series.containsKey(tc + "|dtc")) {
-            criteria.add("dtc");
-        }
-        if (best != null) {
-            criteria.add(best);
-        }
+        String best = criteria.stream().filter(c -> !c.equals("dtc")).findFirst().orElse(null);
         md.append("Accuracy (mean over seeds) and the cumulative training FLOPs spent to reach it, per schedule; ")
                 .append("the best baseline is the one ranked first under train-compress (")
                 .append(best == null ? "none in the study" : best).append("). Scratch trains without a criterion.\n");

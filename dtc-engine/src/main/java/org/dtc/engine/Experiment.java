@@ -128,6 +128,12 @@ public final class Experiment {
      * first cycle.
      */
     public static FirstTraining trainDense(EngineConfig config, TrainTest data, long seed, int cycles, int perCycle) {
+        return trainDense(config, data, seed, cycles, perCycle, b -> { });
+    }
+
+    /** The same, telling {@code afterBatch} the count of batches done after each one. */
+    public static FirstTraining trainDense(EngineConfig config, TrainTest data, long seed, int cycles, int perCycle,
+                                           java.util.function.IntConsumer afterBatch) {
         checkInputs(config, data);
         long start = System.nanoTime();
         Mlp net = new Mlp(config.network(), capacity(config));
@@ -135,7 +141,7 @@ public final class Experiment {
         net.setBatchAxisLogSoftmax(config.has(NotebookBehaviour.BATCH_AXIS_LOG_SOFTMAX));
         Adam adam = newAdam(config, net);
         Batches batches = newBatches(config, data, seed);
-        CycleTraining training = trainCycles(config, net, adam, batches, 0, cycles, perCycle);
+        CycleTraining training = trainCycles(config, net, adam, batches, 0, cycles, perCycle, afterBatch);
         return new FirstTraining(config, seed, net.state(), adam.state(), batches.state(), training,
                 (System.nanoTime() - start) * 1e-9);
     }

@@ -21,13 +21,7 @@ public final class ModelTraining {
 
     /** A fresh network of the configuration, initialised from the seed and trained {@code batches} batches. */
     public static Mlp.State train(EngineConfig config, TrainTest data, long seed, int batches, IntConsumer progress) {
-        Experiment.checkInputs(config, data);
-        Mlp net = new Mlp(config.network(), Experiment.capacity(config));
-        net.initialize(config.training().init(), config.training().initGain(), seed);
-        net.setBatchAxisLogSoftmax(config.has(NotebookBehaviour.BATCH_AXIS_LOG_SOFTMAX));
-        Experiment.trainCycles(config, net, Experiment.newAdam(config, net), Experiment.newBatches(config, data, seed),
-                0, 1, batches, progress);
-        return net.state();
+        return Experiment.trainDense(config, data, seed, 1, batches, progress).network();
     }
 
     /** One prune and its fine-tuning: the widths after it, the test accuracy after the fine-tuning, the size. */

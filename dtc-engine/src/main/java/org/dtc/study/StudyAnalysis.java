@@ -89,6 +89,30 @@ public final class StudyAnalysis {
         return curves;
     }
 
+    /**
+     * The criteria the paper's claim is read for: "dtc" where the curves have it under
+     * train-compress, then the other criterion with the largest mean area under train-compress
+     * (the best baseline), where there is one.
+     */
+    public static List<String> claimCriteria(List<Curve> curves) {
+        String tc = Schedule.TRAIN_COMPRESS.cliName();
+        Map<String, List<Double>> areas = new LinkedHashMap<>();
+        for (Curve c : curves) {
+            if (c.schedule().equals(tc)) {
+                areas.computeIfAbsent(c.criterion(), k -> new ArrayList<>()).add(c.meanAccuracyOverLogCompression());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (areas.containsKey("dtc")) {
+            out.add("dtc");
+        }
+        areas.entrySet().stream().filter(e -> !e.getKey().equals("dtc"))
+                .max(java.util.Comparator.comparingDouble(e -> e.getValue().stream().mapToDouble(Double::doubleValue)
+                        .average().orElse(Double.NaN)))
+                .ifPresent(e -> out.add(e.getKey()));
+        return out;
+    }
+
     /** Mean and sample standard deviation over seeds (sd 0 for one seed); a NaN value makes both NaN. */
     public record MeanSd(double mean, double sd, int seeds) {
         public static MeanSd of(double[] values) {
