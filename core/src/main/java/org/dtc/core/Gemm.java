@@ -29,8 +29,13 @@ import java.util.Arrays;
  * once per worker and reused, so a multiply allocates nothing.
  */
 public final class Gemm implements AutoCloseable {
-    /** Rows of the register tile: 8 x 2 vector accumulators use half of AVX-512's registers. */
-    static final int MR = 8;
+    /**
+     * Rows of the register tile: as many as keep its 2 x MR vector accumulators in registers
+     * beside the B vectors and a broadcast. Eight with AVX-512's 32 registers; four with the 16 of
+     * AVX2 (or SSE), where eight rows spill and run at half speed (see {@link FourRowTile}). The
+     * scalar tile takes any height; it keeps eight.
+     */
+    static final int MR = Simd.BITS == 0 || Simd.BITS >= 512 ? EightRowTile.ROWS : FourRowTile.ROWS;
     /** Deepest packed slice: a B panel of KC x NR floats fits in L1 beside its A panel. */
     static final int KC = 256;
     /** Rows of A packed at once: the A block and MC rows of C stay in L2 across the slices. */
@@ -60,8 +65,11 @@ public final class Gemm implements AutoCloseable {
     static final int NR_NARROW = NR / 2;
     /** Up to this many columns of C (8 panels) the wide tile reads op(A) = A in place. */
     static final int IN_PLACE_A_MAX_COLUMNS = 8 * NR;
-    /** Whether A's rows can be packed by transposing them in vector registers (eight rows fit in one). */
-    private static final boolean VECTOR_TRANSPOSE = Simd.BITS != 0 && VectorGemmTile.transposes();
+    /**
+     * Whether A's panels can be packed by transposing them in vector registers: eight rows of a
+     * panel must fit in one vector.
+     */
+    private static final boolean VECTOR_TRANSPOSE = Simd.BITS != 0 && MR == 8 && VectorGemmTile.transposes();
     /**
      * Rows of op(A) from which its panels are transposed in vector registers: a test-set-sized A,
      * which comes from memory and is packed once per multiply. Below, a float at a time: the
@@ -429,7 +437,7 @@ public final class Gemm implements AutoCloseable {
             int outRow0 = inScratch ? 0 : cOff + ic * ldc + jc;
             packA(ic + fullRows, mc - fullRows, ap);
             // Column panels outside the slices: a tile's next slice comes one pass down the block
-            // later, while its 8 x NR values of C are still near (1-2% on a test-set-sized A).
+            // later, while its MR x NR values of C are still near (1-2% on a test-set-sized A).
             for (int jr = n0; jr < n1; jr += NR) {
                 int nr = Math.min(NR, n1 - jr);
                 for (int pc = 0; pc < k; pc += sliceDepth) {
@@ -565,8 +573,8 @@ public final class Gemm implements AutoCloseable {
             int height = Math.min(MR, mc - i0);
             int base = i0 * k;
             if (opA == Op.T) {
-                // Eight floats per stored row: a plain loop beats System.arraycopy's call, and
-                // without a test per float when all eight are there.
+                // MR floats per stored row: a plain loop beats System.arraycopy's call, and
+                // without a test per float when all MR are there.
                 for (int p = 0; p < k; p++) {
                     int to = base + p * MR;
                     int from = aOff + p * lda + ic + i0;
@@ -583,8 +591,10 @@ public final class Gemm implements AutoCloseable {
             } else if (height == MR) {
                 if (VECTOR_TRANSPOSE && m >= VECTOR_TRANSPOSE_MIN_ROWS) {
                     VectorGemmTile.packEightRows(a, aOff + (ic + i0) * lda, lda, k, dst, base);
-                } else {
+                } else if (MR == 8) {
                     packEightRows(a, aOff + (ic + i0) * lda, lda, k, dst, base, MR);
+                } else {
+                    packFourRows(a, aOff + (ic + i0) * lda, lda, k, dst, base);
                 }
             } else {
                 packShortPanel(a, aOff + (ic + i0) * lda, lda, height, k, dst, base);
@@ -629,6 +639,20 @@ public final class Gemm implements AutoCloseable {
             dst[at + 5] = src[from5 + p];
             dst[at + 6] = src[from6 + p];
             dst[at + 7] = src[from7 + p];
+        }
+    }
+
+    /** {@link #packEightRows} for a panel of four rows: float p of row r goes to {@code dst[to + p * 4 + r]}. */
+    static void packFourRows(float[] src, int from, int ld, int count, float[] dst, int to) {
+        int from1 = from + ld;
+        int from2 = from1 + ld;
+        int from3 = from2 + ld;
+        for (int p = 0; p < count; p++) {
+            int at = to + p * 4;
+            dst[at] = src[from + p];
+            dst[at + 1] = src[from1 + p];
+            dst[at + 2] = src[from2 + p];
+            dst[at + 3] = src[from3 + p];
         }
     }
 

@@ -5,19 +5,16 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The GEMM register tile: {@link Gemm#MR} rows by two vectors of columns, sixteen accumulators
- * held in registers across the whole k loop. Each step loads two B vectors from the packed
- * panel and broadcasts one A value per row. Lane j of accumulator (r, h) is exactly
- * {@code Math.fma(a[r], b[j], acc)} iterated over k, which is what the scalar tile computes.
- *
- * <p>Four variants: wide (two vectors) or narrow (one), each reading A from a packed panel or in
- * place. Their bodies repeat on purpose: every index in the k loop has a constant stride, so C2
- * removes the bounds checks, and no vector crosses a call that C2 might not inline.
+ * What the GEMM's vector register tiles share: the choice between them ({@link EightRowTile} at
+ * 512 bits, {@link FourRowTile} below, as {@link Gemm#MR} says), folding a tile's accumulators
+ * into C with the layer's epilogue, and packing A and B panels with whole vectors.
  */
 final class VectorGemmTile {
     private static final VectorSpecies<Float> F = VectorKernels.F;
     private static final int L = F.length();
     private static final int MR = Gemm.MR;
+    /** Rows {@link #packEightRows} transposes at once. */
+    private static final int EIGHT = 8;
     private static final int NR = 2 * L;
     /**
      * Two-vector shuffles that interleave groups of 1, 2 and 4 lanes of their two inputs, from
@@ -39,7 +36,7 @@ final class VectorGemmTile {
 
     /** Whether {@link #packEightRows} works at this width: eight rows must fit in a vector. */
     static boolean transposes() {
-        return L >= MR;
+        return L >= EIGHT;
     }
 
     /**
@@ -94,7 +91,7 @@ final class VectorGemmTile {
             FloatVector u6 = t5.rearrange(LO2, t7);
             FloatVector u7 = t5.rearrange(HI2, t7);
             // Each output vector holds L / 8 columns of the eight rows, in column order.
-            int at = to + p * MR;
+            int at = to + p * EIGHT;
             u0.rearrange(LO4, u4).intoArray(dst, at);
             u0.rearrange(HI4, u4).intoArray(dst, at + L);
             u1.rearrange(LO4, u5).intoArray(dst, at + 2 * L);
@@ -105,233 +102,65 @@ final class VectorGemmTile {
             u3.rearrange(HI4, u7).intoArray(dst, at + 7 * L);
         }
         for (; p < count; p++) {
-            int at = to + p * MR;
-            for (int r = 0; r < MR; r++) {
+            int at = to + p * EIGHT;
+            for (int r = 0; r < EIGHT; r++) {
                 dst[at + r] = src[from + r * ld + p];
             }
         }
     }
 
-    /**
-     * C[0:mr, 0:nr] = alpha * (A panel * B panel) + beta * C (beta = 0: C not read). The panels
-     * are packed k-major, MR rows and NR columns per step, zero-padded.
-     */
+    /** The register tile of {@link Gemm#MR} rows: C[0:mr, 0:nr] = alpha * (A panel * B panel) + beta * C. */
     static void tile(int kc, float[] ap, int aOff, float[] bp, int bOff, float alpha, float beta,
                      float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff,
                      float[] bias, int biasAt, boolean relu) {
-        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
-        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
-        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
-        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
-        FloatVector c40 = FloatVector.zero(F), c41 = FloatVector.zero(F);
-        FloatVector c50 = FloatVector.zero(F), c51 = FloatVector.zero(F);
-        FloatVector c60 = FloatVector.zero(F), c61 = FloatVector.zero(F);
-        FloatVector c70 = FloatVector.zero(F), c71 = FloatVector.zero(F);
-        for (int p = 0; p < kc; p++) {
-            int ai = aOff + p * MR;
-            int bi = bOff + p * NR;
-            FloatVector b0 = FloatVector.fromArray(F, bp, bi);
-            FloatVector b1 = FloatVector.fromArray(F, bp, bi + L);
-            FloatVector a0 = FloatVector.broadcast(F, ap[ai]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(F, ap[ai + 1]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(F, ap[ai + 2]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(F, ap[ai + 3]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(F, ap[ai + 4]);
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(F, ap[ai + 5]);
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
-            FloatVector a6 = FloatVector.broadcast(F, ap[ai + 6]);
-            c60 = a6.fma(b0, c60);
-            c61 = a6.fma(b1, c61);
-            FloatVector a7 = FloatVector.broadcast(F, ap[ai + 7]);
-            c70 = a7.fma(b0, c70);
-            c71 = a7.fma(b1, c71);
+        if (MR == EightRowTile.ROWS) {
+            EightRowTile.tile(kc, ap, aOff, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch, sOff, bias, biasAt,
+                    relu);
+        } else {
+            FourRowTile.tile(kc, ap, aOff, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch, sOff, bias, biasAt,
+                    relu);
         }
-        // Park the accumulators, then fold them into C in a loop: passing vectors to a helper
-        // that C2 declines to inline (the tile is large) would box them on every call.
-        c00.intoArray(scratch, sOff);
-        c01.intoArray(scratch, sOff + L);
-        c10.intoArray(scratch, sOff + NR);
-        c11.intoArray(scratch, sOff + NR + L);
-        c20.intoArray(scratch, sOff + 2 * NR);
-        c21.intoArray(scratch, sOff + 2 * NR + L);
-        c30.intoArray(scratch, sOff + 3 * NR);
-        c31.intoArray(scratch, sOff + 3 * NR + L);
-        c40.intoArray(scratch, sOff + 4 * NR);
-        c41.intoArray(scratch, sOff + 4 * NR + L);
-        c50.intoArray(scratch, sOff + 5 * NR);
-        c51.intoArray(scratch, sOff + 5 * NR + L);
-        c60.intoArray(scratch, sOff + 6 * NR);
-        c61.intoArray(scratch, sOff + 6 * NR + L);
-        c70.intoArray(scratch, sOff + 7 * NR);
-        c71.intoArray(scratch, sOff + 7 * NR + L);
-        fold(scratch, sOff, NR, alpha, beta, c, cOff, ldc, mr, nr, bias, biasAt, relu);
     }
 
-    /**
-     * The same tile reading op(A) = A where it lies, row r of the tile at {@code a[aOff + r * lda]}:
-     * for a C with few column panels, where packing A would cost as much as the multiply.
-     */
+    /** The register tile reading op(A) = A where it lies, row r at {@code a[aOff + r * lda]}. */
     static void tileDirectA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, float alpha, float beta,
                             float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff,
                             float[] bias, int biasAt, boolean relu) {
-        // Row starts hoisted: the loop then indexes each row with unit stride, which lets C2
-        // drop the bounds checks (a stride parameter in the loop costs 15-20% of the tile).
-        int row0 = aOff;
-        int row1 = aOff + lda;
-        int row2 = aOff + 2 * lda;
-        int row3 = aOff + 3 * lda;
-        int row4 = aOff + 4 * lda;
-        int row5 = aOff + 5 * lda;
-        int row6 = aOff + 6 * lda;
-        int row7 = aOff + 7 * lda;
-        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
-        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
-        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
-        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
-        FloatVector c40 = FloatVector.zero(F), c41 = FloatVector.zero(F);
-        FloatVector c50 = FloatVector.zero(F), c51 = FloatVector.zero(F);
-        FloatVector c60 = FloatVector.zero(F), c61 = FloatVector.zero(F);
-        FloatVector c70 = FloatVector.zero(F), c71 = FloatVector.zero(F);
-        for (int p = 0; p < kc; p++) {
-            int bi = bOff + p * NR;
-            FloatVector b0 = FloatVector.fromArray(F, bp, bi);
-            FloatVector b1 = FloatVector.fromArray(F, bp, bi + L);
-            FloatVector a0 = FloatVector.broadcast(F, a[row0 + p]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(F, a[row1 + p]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(F, a[row2 + p]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(F, a[row3 + p]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(F, a[row4 + p]);
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(F, a[row5 + p]);
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
-            FloatVector a6 = FloatVector.broadcast(F, a[row6 + p]);
-            c60 = a6.fma(b0, c60);
-            c61 = a6.fma(b1, c61);
-            FloatVector a7 = FloatVector.broadcast(F, a[row7 + p]);
-            c70 = a7.fma(b0, c70);
-            c71 = a7.fma(b1, c71);
+        if (MR == EightRowTile.ROWS) {
+            EightRowTile.tileDirectA(kc, a, aOff, lda, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch, sOff,
+                    bias, biasAt, relu);
+        } else {
+            FourRowTile.tileDirectA(kc, a, aOff, lda, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch, sOff,
+                    bias, biasAt, relu);
         }
-        // Park the accumulators, then fold them into C in a loop: passing vectors to a helper
-        // that C2 declines to inline (the tile is large) would box them on every call.
-        c00.intoArray(scratch, sOff);
-        c01.intoArray(scratch, sOff + L);
-        c10.intoArray(scratch, sOff + NR);
-        c11.intoArray(scratch, sOff + NR + L);
-        c20.intoArray(scratch, sOff + 2 * NR);
-        c21.intoArray(scratch, sOff + 2 * NR + L);
-        c30.intoArray(scratch, sOff + 3 * NR);
-        c31.intoArray(scratch, sOff + 3 * NR + L);
-        c40.intoArray(scratch, sOff + 4 * NR);
-        c41.intoArray(scratch, sOff + 4 * NR + L);
-        c50.intoArray(scratch, sOff + 5 * NR);
-        c51.intoArray(scratch, sOff + 5 * NR + L);
-        c60.intoArray(scratch, sOff + 6 * NR);
-        c61.intoArray(scratch, sOff + 6 * NR + L);
-        c70.intoArray(scratch, sOff + 7 * NR);
-        c71.intoArray(scratch, sOff + 7 * NR + L);
-        fold(scratch, sOff, NR, alpha, beta, c, cOff, ldc, mr, nr, bias, biasAt, relu);
     }
 
-    /**
-     * The same for a narrow B panel, one vector wide (the last columns of a matrix whose width
-     * leaves at most L of them): half the work of padding them to a full tile.
-     */
+    /** The register tile for a narrow B panel, one vector wide. */
     static void tileNarrow(int kc, float[] ap, int aOff, float[] bp, int bOff, float alpha, float beta,
                            float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff,
                            float[] bias, int biasAt, boolean relu) {
-        FloatVector c0 = FloatVector.zero(F);
-        FloatVector c1 = FloatVector.zero(F);
-        FloatVector c2 = FloatVector.zero(F);
-        FloatVector c3 = FloatVector.zero(F);
-        FloatVector c4 = FloatVector.zero(F);
-        FloatVector c5 = FloatVector.zero(F);
-        FloatVector c6 = FloatVector.zero(F);
-        FloatVector c7 = FloatVector.zero(F);
-        for (int p = 0; p < kc; p++) {
-            int ai = aOff + p * MR;
-            FloatVector b = FloatVector.fromArray(F, bp, bOff + p * L);
-            c0 = FloatVector.broadcast(F, ap[ai]).fma(b, c0);
-            c1 = FloatVector.broadcast(F, ap[ai + 1]).fma(b, c1);
-            c2 = FloatVector.broadcast(F, ap[ai + 2]).fma(b, c2);
-            c3 = FloatVector.broadcast(F, ap[ai + 3]).fma(b, c3);
-            c4 = FloatVector.broadcast(F, ap[ai + 4]).fma(b, c4);
-            c5 = FloatVector.broadcast(F, ap[ai + 5]).fma(b, c5);
-            c6 = FloatVector.broadcast(F, ap[ai + 6]).fma(b, c6);
-            c7 = FloatVector.broadcast(F, ap[ai + 7]).fma(b, c7);
+        if (MR == EightRowTile.ROWS) {
+            EightRowTile.tileNarrow(kc, ap, aOff, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch, sOff, bias,
+                    biasAt, relu);
+        } else {
+            FourRowTile.tileNarrow(kc, ap, aOff, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch, sOff, bias,
+                    biasAt, relu);
         }
-        c0.intoArray(scratch, sOff);
-        c1.intoArray(scratch, sOff + L);
-        c2.intoArray(scratch, sOff + 2 * L);
-        c3.intoArray(scratch, sOff + 3 * L);
-        c4.intoArray(scratch, sOff + 4 * L);
-        c5.intoArray(scratch, sOff + 5 * L);
-        c6.intoArray(scratch, sOff + 6 * L);
-        c7.intoArray(scratch, sOff + 7 * L);
-        fold(scratch, sOff, L, alpha, beta, c, cOff, ldc, mr, nr, bias, biasAt, relu);
     }
 
-    /** The narrow tile reading op(A) = A in place, as {@link #tileDirectA} does. */
+    /** The narrow register tile reading op(A) = A in place. */
     static void tileNarrowDirectA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, float alpha,
                                   float beta, float[] c, int cOff, int ldc, int mr, int nr, float[] scratch, int sOff,
                                   float[] bias, int biasAt, boolean relu) {
-        int row0 = aOff;
-        int row1 = aOff + lda;
-        int row2 = aOff + 2 * lda;
-        int row3 = aOff + 3 * lda;
-        int row4 = aOff + 4 * lda;
-        int row5 = aOff + 5 * lda;
-        int row6 = aOff + 6 * lda;
-        int row7 = aOff + 7 * lda;
-        FloatVector c0 = FloatVector.zero(F);
-        FloatVector c1 = FloatVector.zero(F);
-        FloatVector c2 = FloatVector.zero(F);
-        FloatVector c3 = FloatVector.zero(F);
-        FloatVector c4 = FloatVector.zero(F);
-        FloatVector c5 = FloatVector.zero(F);
-        FloatVector c6 = FloatVector.zero(F);
-        FloatVector c7 = FloatVector.zero(F);
-        for (int p = 0; p < kc; p++) {
-            FloatVector b = FloatVector.fromArray(F, bp, bOff + p * L);
-            c0 = FloatVector.broadcast(F, a[row0 + p]).fma(b, c0);
-            c1 = FloatVector.broadcast(F, a[row1 + p]).fma(b, c1);
-            c2 = FloatVector.broadcast(F, a[row2 + p]).fma(b, c2);
-            c3 = FloatVector.broadcast(F, a[row3 + p]).fma(b, c3);
-            c4 = FloatVector.broadcast(F, a[row4 + p]).fma(b, c4);
-            c5 = FloatVector.broadcast(F, a[row5 + p]).fma(b, c5);
-            c6 = FloatVector.broadcast(F, a[row6 + p]).fma(b, c6);
-            c7 = FloatVector.broadcast(F, a[row7 + p]).fma(b, c7);
+        if (MR == EightRowTile.ROWS) {
+            EightRowTile.tileNarrowDirectA(kc, a, aOff, lda, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch,
+                    sOff, bias, biasAt, relu);
+        } else {
+            FourRowTile.tileNarrowDirectA(kc, a, aOff, lda, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch,
+                    sOff, bias, biasAt, relu);
         }
-        c0.intoArray(scratch, sOff);
-        c1.intoArray(scratch, sOff + L);
-        c2.intoArray(scratch, sOff + 2 * L);
-        c3.intoArray(scratch, sOff + 3 * L);
-        c4.intoArray(scratch, sOff + 4 * L);
-        c5.intoArray(scratch, sOff + 5 * L);
-        c6.intoArray(scratch, sOff + 6 * L);
-        c7.intoArray(scratch, sOff + 7 * L);
-        fold(scratch, sOff, L, alpha, beta, c, cOff, ldc, mr, nr, bias, biasAt, relu);
     }
+
 
     /** Copies the NR floats of one packed B row. */
     static void copyPanelRow(float[] src, int from, float[] dst, int to) {
@@ -345,7 +174,7 @@ final class VectorGemmTile {
      * of a layer's multiply, {@link ScalarKernels#epilogue}'s bias (unless null; column j's at
      * {@code bias[biasAt + j]}) and ReLU, while the values are still in registers.
      */
-    private static void fold(float[] acc, int accOff, int width, float alpha, float beta, float[] c, int cOff, int ldc,
+    static void fold(float[] acc, int accOff, int width, float alpha, float beta, float[] c, int cOff, int ldc,
                              int mr, int nr, float[] bias, int biasAt, boolean relu) {
         if (nr < width) {
             foldPart(acc, accOff, width, alpha, beta, c, cOff, ldc, mr, nr, bias, biasAt, relu);

@@ -291,9 +291,28 @@ class GemmTest {
             float[] src = TestArrays.floats(random, 0, 3 + 8 * ld, 0);
             float[] scalar = TestArrays.floats(random, 0, 2 + 8 * count + 5, 0);
             float[] vector = scalar.clone();
-            Gemm.packEightRows(src, 3, ld, count, scalar, 2, Gemm.MR);
+            Gemm.packEightRows(src, 3, ld, count, scalar, 2, 8);
             VectorGemmTile.packEightRows(src, 3, ld, count, vector, 2);
             assertThat(vector).as("%d columns", count).isEqualTo(scalar);
+        }
+    }
+
+    /** The four-row packing lays a panel out as the general one (short panels') does, zero rows aside. */
+    @Test
+    void packingFourRowsEqualsPackingRowByRow() {
+        RandomStream random = new RandomStream(26);
+        for (int count : new int[] {0, 1, 7, 262, 784}) {
+            int ld = count + 5;
+            float[] src = TestArrays.floats(random, 0, 3 + 4 * ld, 0);
+            float[] expected = new float[2 + 4 * count + 3];
+            for (int r = 0; r < 4; r++) {
+                for (int p = 0; p < count; p++) {
+                    expected[2 + p * 4 + r] = src[3 + r * ld + p];
+                }
+            }
+            float[] packed = new float[expected.length];
+            Gemm.packFourRows(src, 3, ld, count, packed, 2);
+            assertThat(packed).as("%d columns", count).isEqualTo(expected);
         }
     }
 
