@@ -1,6 +1,7 @@
 package org.dtc.cli;
 
 import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,21 +50,31 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit status. */
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Main main = new Main();
-        CommandLine cli = new CommandLine(main);
+        return execute(new CommandLine(main), () -> main.debug, args, out, err);
+    }
+
+    /**
+     * Runs {@code cli} (dtc, or another program built on its commands, such as dtc-spark's study
+     * job) the dtc way and returns its exit status: an error is one line on stderr, prefixed with
+     * the program's name, and its stack trace follows only when {@code debug} says so.
+     */
+    public static int execute(CommandLine cli, BooleanSupplier debug, String[] args, PrintWriter out,
+                              PrintWriter err) {
+        String name = cli.getCommandName();
         cli.setOut(out);
         cli.setErr(err);
         // Solvers, bases and rules are enums; users type them as the docs do (--solver lars).
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
-            err.println("dtc: " + e.getMessage() + " (see 'dtc --help')");
-            if (main.debug) {
+            err.println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+            if (debug.getAsBoolean()) {
                 e.printStackTrace(err);
             }
             return USAGE;
         });
         cli.setExecutionExceptionHandler((Exception e, CommandLine failed, CommandLine.ParseResult parsed) -> {
-            err.println("dtc: " + describe(e));
-            if (main.debug) {
+            err.println(name + ": " + describe(e));
+            if (debug.getAsBoolean()) {
                 e.printStackTrace(err);
             }
             return FAILURE;
@@ -72,8 +83,9 @@ public final class Main implements Runnable {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
             // Memory is checked before the runs start; this is what the check could not foresee.
-            err.println("dtc: out of memory (" + e.getMessage() + "); give the JVM more with DTC_JAVA_OPTS=-Xmx...");
-            if (main.debug) {
+            err.println(name + ": out of memory (" + e.getMessage() + "); give the JVM more with "
+                    + "DTC_JAVA_OPTS=-Xmx...");
+            if (debug.getAsBoolean()) {
                 e.printStackTrace(err);
             }
             return FAILURE;

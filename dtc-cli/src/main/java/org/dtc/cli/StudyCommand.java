@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import org.dtc.core.Json;
 import org.dtc.data.DatasetSpec;
 import org.dtc.data.TrainTest;
@@ -21,6 +22,7 @@ import org.dtc.report.StudyFigures;
 import org.dtc.report.StudyManifest;
 import org.dtc.report.StudyReport;
 import org.dtc.study.Cell;
+import org.dtc.study.CellExecution;
 import org.dtc.study.Schedule;
 import org.dtc.study.StudyGrid;
 import org.dtc.study.StudyRow;
@@ -31,7 +33,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code dtc study}: criteria x schedules x seeds x datasets x architectures, compared at the same sizes. */
+/**
+ * {@code dtc study}: criteria x schedules x seeds x datasets x architectures, compared at the same
+ * sizes. The cells run where its {@link CellExecution} says: on this machine's threads, or
+ * (dtc-spark) on a cluster, which parses the same options with this class.
+ */
 @Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
         resourceBundle = "org.dtc.cli.PresetDefaults",
         description = {"Run a pruning study: every criterion under every schedule with every seed, on every dataset "
@@ -40,7 +46,7 @@ import picocli.CommandLine.Spec;
                     + "have removed from DTC's network, per cycle and layer), study.md (ranking, accuracy at "
                     + "compression 2-32, the paper's claim 3), figures (PNG and SVG) and manifest.json; finished cells "
                     + "are kept under cells/ for --resume."})
-final class StudyCommand implements Callable<Integer> {
+public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--criteria", split = ",", paramLabel = "LIST", description = "Criteria, comma-separated: dtc, "
             + "random, magnitude, l1, l2, taylor, apoz, activation, fpgm, bn-scale (default: all that apply to every "
             + "architecture; bn-scale needs --hidden-norm true).")
@@ -96,6 +102,19 @@ final class StudyCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Where the cells run, given --threads (resolved to a count). */
+    private final IntFunction<CellExecution> execution;
+
+    /** The study on this machine's threads. */
+    public StudyCommand() {
+        this(CellExecution::local);
+    }
+
+    /** The study with its cells run by {@code execution}, which gets the --threads count. */
+    public StudyCommand(IntFunction<CellExecution> execution) {
+        this.execution = execution;
+    }
+
     /** --quick's settings: a study of the default grid in a few minutes on two cores. */
     private static final class Quick {
         static final int BATCHES = 25;
@@ -142,10 +161,11 @@ final class StudyCommand implements Callable<Integer> {
             }
         }
         String identity = Json.of(StudyManifest.settings(grid, configs, fineTune));
+        CellExecution cellExecution = execution.apply(threadCount);
         ResultsFolder folder = ResultsFolder.open(output.out, output.force, resume, StudyCells.FOLDER);
         try (folder) {
             StudyCells cells = new StudyCells(folder.file(StudyCells.FOLDER), identity, resume);
-            return runInto(folder, cells, grid, settings, specs, configs, fineTune, threadCount);
+            return runInto(folder, cells, grid, settings, specs, configs, fineTune, cellExecution);
         } catch (IOException | RuntimeException e) {
             folder.abandon();
             throw e;
@@ -154,7 +174,7 @@ final class StudyCommand implements Callable<Integer> {
 
     private int runInto(ResultsFolder folder, StudyCells store, StudyGrid grid, List<StudySetting> settings,
                         Map<String, DatasetSpec> specs, Map<String, EngineConfig> configs, int fineTune,
-                        int threadCount) throws IOException {
+                        CellExecution cellExecution) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         List<Cell> all = grid.cells();
         Map<Cell, StudyRunner.CellResult> done = store.finished(all);
@@ -164,7 +184,7 @@ final class StudyCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         int[] count = {done.size()};
-        new StudyRunner(settings).run(missing, threadCount, result -> {
+        cellExecution.run(settings, missing, result -> {
             store.save(result);
             synchronized (count) {
                 count[0]++;
@@ -188,7 +208,7 @@ final class StudyCommand implements Callable<Integer> {
         ResultFiles.write(folder.file("study.csv"), StudyCsv.render(rows));
         ResultFiles.write(folder.file("overlap.csv"), StudyCsv.renderOverlap(overlap));
         ResultFiles.write(folder.file("manifest.json"), Json.of(StudyManifest.of(VersionInfo.projectVersion(), command,
-                specs, grid, configs, fineTune, threadCount, elapsed)) + "\n");
+                specs, grid, configs, fineTune, cellExecution.describe(), elapsed)) + "\n");
         ResultFiles.write(folder.file("study.md"), StudyReport.render(rows, command));
         StudyFigures.write(rows, overlap, folder.path());
         PrintWriter outWriter = spec.commandLine().getOut();

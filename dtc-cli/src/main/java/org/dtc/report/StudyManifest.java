@@ -28,8 +28,8 @@ public final class StudyManifest {
     }
 
     public static Map<String, Object> of(String version, String command, Map<String, DatasetSpec> data, StudyGrid grid,
-                                         Map<String, EngineConfig> configs, int fineTuneBatches, int threads,
-                                         double seconds) {
+                                         Map<String, EngineConfig> configs, int fineTuneBatches,
+                                         Map<String, Object> execution, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dtc_version", version);
         m.put("command", command);
@@ -37,7 +37,7 @@ public final class StudyManifest {
         data.forEach((name, spec) -> sums.put(name, Manifest.checksums(spec)));
         m.put("data_sha256_uncompressed", sums);
         m.putAll(settings(grid, configs, fineTuneBatches));
-        m.put("threads", threads);
+        m.put("execution", execution);
         m.put("seconds", seconds);
         m.putAll(Manifest.machine());
         return m;

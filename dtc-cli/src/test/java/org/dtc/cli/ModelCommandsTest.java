@@ -30,7 +30,7 @@ class ModelCommandsTest {
     @BeforeAll
     static void writeData() throws IOException {
         data = Files.createDirectories(dir.resolve("data"));
-        ReproduceSyntheticTest.writeData(data);
+        SyntheticIdx.writeData(data);
     }
 
     private static List<String> with(String command, String... more) {

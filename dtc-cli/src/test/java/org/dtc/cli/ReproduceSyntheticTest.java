@@ -2,15 +2,11 @@ package org.dtc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
-import org.dtc.core.RandomStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,46 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * of a separate JVM in mid-run ending with the uninterrupted run's cycles.csv.
  */
 class ReproduceSyntheticTest {
-    private static final int SIDE = 6;
-
-    /** Three classes of 6 x 6 images: a bright band in a class's own rows, plus noise. */
-    static void writeData(Path dir) throws IOException {
-        RandomStream random = new RandomStream(3);
-        for (String split : List.of("train", "t10k")) {
-            int count = split.equals("train") ? 1200 : 300;
-            byte[] pixels = new byte[count * SIDE * SIDE];
-            byte[] labels = new byte[count];
-            for (int i = 0; i < count; i++) {
-                int label = (int) random.nextLong(3);
-                labels[i] = (byte) label;
-                for (int p = 0; p < SIDE * SIDE; p++) {
-                    int row = p / SIDE;
-                    double v = (row / 2 == label ? 160 : 40) + 50 * random.nextGaussian();
-                    pixels[i * SIDE * SIDE + p] = (byte) Math.max(0, Math.min(255, (int) v));
-                }
-            }
-            write(dir.resolve(split + "-images-idx3-ubyte.gz"), idx(new int[] {count, SIDE, SIDE}, pixels));
-            write(dir.resolve(split + "-labels-idx1-ubyte.gz"), idx(new int[] {count}, labels));
-        }
-    }
-
-    private static byte[] idx(int[] shape, byte[] payload) {
-        ByteBuffer b = ByteBuffer.allocate(4 + 4 * shape.length + payload.length);
-        b.put((byte) 0).put((byte) 0).put((byte) 0x08).put((byte) shape.length);
-        for (int d : shape) {
-            b.putInt(d);
-        }
-        return b.put(payload).array();
-    }
-
-    private static void write(Path file, byte[] content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write(content);
-        }
-        Files.write(file, bytes.toByteArray());
-    }
-
     private static List<String> args(Path data, Path out, String... more) {
         List<String> a = new ArrayList<>(List.of("reproduce", "--dataset", "custom", "--data", data.toString(),
                 "--out", out.toString(), "--arch", "36-48-3", "--batch-size", "32", "--eval-batch-size", "100",
@@ -85,7 +41,7 @@ class ReproduceSyntheticTest {
     @Test
     void initReachesTheEngine(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
-        writeData(data);
+        SyntheticIdx.writeData(data);
         Path numpy = dir.resolve("numpy");
         Path torch = dir.resolve("torch");
         assertThat(run(args(data, numpy, "--max-cycles", "1", "--strategies", "dtc"))).isZero();
@@ -101,7 +57,7 @@ class ReproduceSyntheticTest {
     @Test
     void writesEverythingAndResumesAfterAKill(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
-        writeData(data);
+        SyntheticIdx.writeData(data);
         Path whole = dir.resolve("whole");
         assertThat(run(args(data, whole))).isZero();
         for (String file : List.of("cycles.csv", "table1.md", "summary.json", "manifest.json", "report.md",

@@ -22,7 +22,7 @@ class ResultsFolderTest {
 
     @BeforeAll
     static void writeData() throws Exception {
-        ReproduceSyntheticTest.writeData(data);
+        SyntheticIdx.writeData(data);
     }
 
     private static List<String> args(Path out, String... more) {

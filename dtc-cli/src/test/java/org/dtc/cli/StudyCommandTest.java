@@ -25,7 +25,7 @@ class StudyCommandTest {
     @BeforeAll
     static void writeData() throws IOException {
         data = Files.createDirectories(dir.resolve("data"));
-        ReproduceSyntheticTest.writeData(data);
+        SyntheticIdx.writeData(data);
     }
 
     private static List<String> args(Path out, String... more) {

@@ -4,7 +4,8 @@ package org.dtc.study;
  * One run of a study: a criterion under a schedule with a seed, on a dataset and architecture.
  * Scratch cells carry the criterion {@value #NO_CRITERION}.
  */
-public record Cell(String dataset, String arch, Schedule schedule, String criterion, long seed) {
+public record Cell(String dataset, String arch, Schedule schedule, String criterion, long seed)
+        implements java.io.Serializable {
     public static final String NO_CRITERION = "none";
 
     /** A name for the cell's own files, unique within a study: "mnist_784-512-10_one-shot_dtc_42". */

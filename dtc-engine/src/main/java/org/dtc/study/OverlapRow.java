@@ -6,4 +6,4 @@ package org.dtc.study;
  * correlation of their keep priorities (NaN for random, which has no scores).
  */
 public record OverlapRow(String dataset, String arch, long seed, int cycle, int layer, String criterion, int removed,
-                         double jaccard, double spearman) {}
+                         double jaccard, double spearman) implements java.io.Serializable {}

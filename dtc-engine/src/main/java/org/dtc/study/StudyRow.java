@@ -24,7 +24,8 @@ import org.dtc.nn.NetworkSize;
 public record StudyRow(String dataset, String arch, String schedule, String criterion, long seed, int cycle,
                        String hidden, long params, long nonzeroParams, long flops, double compression,
                        double speedup, double accuracy, double loss, double trainingFlops,
-                       double cumulativeTrainingFlops, double inferenceMs, double seconds) {
+                       double cumulativeTrainingFlops, double inferenceMs, double seconds)
+        implements java.io.Serializable {
 
     /**
      * A cell's rows from its records. {@code baseFlops} is training spent before the first record

@@ -48,12 +48,8 @@ public final class StudyRunner {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be at least 1, not " + threads);
         }
-        List<Cell> ordered = new ArrayList<>(cells);
-        // Cells that wait for a dense training go last, so that the threads train it while others run.
-        ordered.sort(Comparator.comparing((Cell c) -> c.dataset() + "\u0000" + c.arch()).thenComparingLong(Cell::seed)
-                .thenComparing(c -> needsDense(c.schedule())));
         List<Callable<Void>> tasks = new ArrayList<>();
-        for (Cell cell : ordered) {
+        for (Cell cell : startingOrder(cells)) {
             tasks.add(() -> {
                 try (Gemm gemm = new Gemm(1); Gemm.Binding bound = Gemm.bind(gemm)) {
                     finished.accept(runCell(cell, r -> { }));
@@ -62,6 +58,17 @@ public final class StudyRunner {
             });
         }
         Parallel.all(tasks, Math.min(threads, Math.max(1, tasks.size())));
+    }
+
+    /**
+     * The order to start cells in: by dataset, architecture and seed, and within a seed the cells
+     * that wait for its dense training last, so that the threads train it while others run.
+     */
+    public static List<Cell> startingOrder(List<Cell> cells) {
+        List<Cell> ordered = new ArrayList<>(cells);
+        ordered.sort(Comparator.comparing((Cell c) -> c.dataset() + "\u0000" + c.arch()).thenComparingLong(Cell::seed)
+                .thenComparing(c -> needsDense(c.schedule())));
+        return ordered;
     }
 
     private static boolean needsDense(Schedule s) {
@@ -143,7 +150,9 @@ public final class StudyRunner {
 
     /**
      * A finished cell: its rows, for train-compress with DTC the other criteria's overlap with it,
-     * and its final network (the last size's; null for a cell read back from disk).
+     * and its final network (the last size's; null for a cell read back from disk). Serializable,
+     * as cells and their results are, to travel between a cluster's driver and executors.
      */
-    public record CellResult(Cell cell, List<StudyRow> rows, List<OverlapRow> overlap, Mlp.State network) {}
+    public record CellResult(Cell cell, List<StudyRow> rows, List<OverlapRow> overlap, Mlp.State network)
+            implements java.io.Serializable {}
 }

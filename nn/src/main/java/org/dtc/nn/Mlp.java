@@ -76,7 +76,8 @@ public final class Mlp {
     }
 
     /** What a checkpoint keeps of a network: its shape, parameters and running statistics. */
-    public record State(NetworkSpec spec, float[] params, float[][] runningMean, float[][] runningVar) {}
+    public record State(NetworkSpec spec, float[] params, float[][] runningMean, float[][] runningVar)
+            implements java.io.Serializable {}
 
     /** A copy of the network's shape, parameters and running statistics. */
     public State state() {

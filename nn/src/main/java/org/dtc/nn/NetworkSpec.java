@@ -8,7 +8,8 @@ import java.util.Arrays;
  * input and after each hidden linear layer (before its ReLU), and whether batch norm has
  * learnable scale and shift.
  */
-public record NetworkSpec(int[] sizes, boolean bias, boolean inputNorm, boolean hiddenNorm, boolean affine) {
+public record NetworkSpec(int[] sizes, boolean bias, boolean inputNorm, boolean hiddenNorm, boolean affine)
+        implements java.io.Serializable {
     public NetworkSpec {
         if (sizes.length < 2) {
             throw new IllegalArgumentException("a network needs at least an input and an output width, not "
