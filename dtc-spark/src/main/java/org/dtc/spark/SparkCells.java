@@ -52,7 +52,9 @@ final class SparkCells implements CellExecution {
             });
         }
         try {
-            Parallel.all(jobs, Math.max(1, spark.defaultParallelism()));
+            // Twice as many cells in flight as cores: a core then finds its next task queued
+            // when one ends, instead of idling through the round trip to the driver.
+            Parallel.all(jobs, 2 * Math.max(1, spark.defaultParallelism()));
         } catch (RuntimeException e) {
             spark.cancelAllJobs();
             throw e;

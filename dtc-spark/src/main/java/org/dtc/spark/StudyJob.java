@@ -89,7 +89,13 @@ public final class StudyJob implements Runnable {
         @Override
         public synchronized JavaSparkContext get() {
             if (spark == null) {
-                spark = new JavaSparkContext(new SparkConf().setAppName("dtc study"));
+                SparkConf conf = new SparkConf().setAppName("dtc study");
+                // Spark would refuse too, with a logged stack trace before its message.
+                if (!conf.contains("spark.master")) {
+                    throw new IllegalArgumentException("no Spark master: run the job with spark-submit --master "
+                            + "(see docs/spark.md), or set spark.master");
+                }
+                spark = new JavaSparkContext(conf);
             }
             return spark;
         }
