@@ -9,7 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * the B vectors and a broadcast, and spilled accumulators halve the tile's speed (as twelve do,
  * from six rows or three vectors: C2 then spills too). Eight accumulators are also as many FMA
  * chains as two FMA units with a latency of four cycles keep busy. Otherwise it is
- * {@link EightRowTile} with four rows: the same lanes, the same FMA chain per element.
+ * {@link EightRowTile} with four rows: the same lanes, the same FMA chain per element, and its
+ * four variants repeated on purpose for the same reason (constant strides, no vector crossing a
+ * call).
  */
 final class FourRowTile {
     static final int ROWS = 4;
