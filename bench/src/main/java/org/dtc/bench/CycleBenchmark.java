@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One training cycle of {@code reproduce} (the reference preset: 200 batches of 512 through a
  * 784-H-10 network from a fresh Adam, the loss over the batch axis) on one thread, as each of
- * the runs side by side trains: at the sizes where a run spends its time (H = 460) and where
+ * the runs side by side trains (or on two, {@code -p threads=2}, as the shared first cycle and
+ * {@code dtc train} do): at the sizes where a run spends its time (H = 460) and where
  * fixed costs per step weigh most (H = 28, 11, the last size trained). The images are seeded normal values in 20
  * batches (the arithmetic does not depend on them). {@code bench/peers/pytorch.py cycle} is
  * PyTorch's same loop.
@@ -40,6 +41,10 @@ public class CycleBenchmark {
 
     @Param({"460", "100", "28", "11"})
     public int hidden;
+
+    /** GEMM threads of the run. */
+    @Param({"1"})
+    public int threads;
 
     private EngineConfig config;
     private TrainTest data;
@@ -58,7 +63,7 @@ public class CycleBenchmark {
         }
         Dataset images = Dataset.of(x, labels, 28, 28, 10);
         data = new TrainTest(null, images, images);
-        gemm = new Gemm(1);
+        gemm = new Gemm(threads);
     }
 
     @TearDown(Level.Trial)

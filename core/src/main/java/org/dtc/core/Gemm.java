@@ -127,6 +127,11 @@ public final class Gemm implements AutoCloseable {
     private int sliceDepth;
     private int blockRows;
     private boolean bOnDemand;
+    /** Whether B came laid out as {@link ColumnPanels}: its panels are used where they lie. */
+    private boolean bInPanels;
+    /** A (op(A) = A) laid out as {@link ColumnPanels} as well, or null: packed A panels come from there. */
+    private float[] aPanels;
+    private int aPanelsOff;
     private int jc;
     private int nc;
     private boolean splitRows;
@@ -257,20 +262,76 @@ public final class Gemm implements AutoCloseable {
     public synchronized void multiply(Op opA, Op opB, int m, int n, int k, float alpha,
                                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                       float beta, float[] c, int cOff, int ldc, Epilogue epilogue) {
-        float[] bias = epilogue.bias();
-        int biasOff = epilogue.biasOff();
-        boolean keepRows = epilogue.keepRows();
         Checks.dimensions(m, n, k);
         // Stored shapes: op(A) is m x k, so A is m x k or k x m; likewise B.
         Checks.matrix("A", a, aOff, opA == Op.N ? m : k, opA == Op.N ? k : m, lda);
         Checks.matrix("B", b, bOff, opB == Op.N ? k : n, opB == Op.N ? n : k, ldb);
         Checks.matrix("C", c, cOff, m, n, ldc);
-        if (bias != null) {
-            Checks.vector("bias", bias, biasOff, n);
+        if (epilogue.bias() != null) {
+            Checks.vector("bias", epilogue.bias(), epilogue.biasOff(), n);
         }
-        if (!keepRows && beta != 0f) {
+        if (!epilogue.keepRows() && beta != 0f) {
             throw new IllegalArgumentException("rows that C does not keep need beta = 0, not " + beta);
         }
+        run(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, epilogue);
+    }
+
+    /**
+     * C = alpha * op(A) * B + beta * C with B (k x n) given as its {@link ColumnPanels} from
+     * {@code panels[panelsOff]}: the same bits as {@link #multiply} with B itself, without packing it.
+     */
+    public synchronized void multiplyByPanels(Op opA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                                              float[] panels, int panelsOff, float beta, float[] c, int cOff,
+                                              int ldc) {
+        Checks.dimensions(m, n, k);
+        Checks.matrix("A", a, aOff, opA == Op.N ? m : k, opA == Op.N ? k : m, lda);
+        Checks.vector("B panels", panels, panelsOff, Math.toIntExact(ColumnPanels.size(k, n)));
+        Checks.matrix("C", c, cOff, m, n, ldc);
+        bInPanels = true;
+        try {
+            run(opA, Op.N, m, n, k, alpha, a, aOff, lda, panels, panelsOff, n, beta, c, cOff, ldc, Epilogue.NONE);
+        } finally {
+            bInPanels = false;
+        }
+    }
+
+    /**
+     * C = alpha * A * op(B) + beta * C, then the epilogue, with A (m x k) given both as its rows
+     * and as its {@link ColumnPanels} from {@code panels[panelsOff]}: the same bits as
+     * {@link #multiply}. Where A is packed, its panels are packed from the column panels; a
+     * narrow C reads A's rows in place as usual. A layer's forward pass over a batch whose
+     * panels its weight gradient takes too: the batch is then read from memory as panels, and
+     * stays in cache for both.
+     */
+    public synchronized void multiplyPanelsBy(Op opB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                                              float[] panels, int panelsOff, float[] b, int bOff, int ldb, float beta,
+                                              float[] c, int cOff, int ldc, Epilogue epilogue) {
+        Checks.dimensions(m, n, k);
+        Checks.matrix("A", a, aOff, m, k, lda);
+        Checks.vector("A panels", panels, panelsOff, Math.toIntExact(ColumnPanels.size(m, k)));
+        Checks.matrix("B", b, bOff, opB == Op.N ? k : n, opB == Op.N ? n : k, ldb);
+        Checks.matrix("C", c, cOff, m, n, ldc);
+        if (epilogue.bias() != null) {
+            Checks.vector("bias", epilogue.bias(), epilogue.biasOff(), n);
+        }
+        if (!epilogue.keepRows() && beta != 0f) {
+            throw new IllegalArgumentException("rows that C does not keep need beta = 0, not " + beta);
+        }
+        aPanels = panels;
+        aPanelsOff = panelsOff;
+        try {
+            run(Op.N, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, epilogue);
+        } finally {
+            aPanels = null;
+        }
+    }
+
+    /** The multiply, its arguments checked. */
+    private void run(Op opA, Op opB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                     float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, Epilogue epilogue) {
+        float[] bias = epilogue.bias();
+        int biasOff = epilogue.biasOff();
+        boolean keepRows = epilogue.keepRows();
         if (m == 0 || n == 0) {
             return;
         }
@@ -326,8 +387,9 @@ public final class Gemm implements AutoCloseable {
         blockRows = (long) m * k <= WHOLE_A_BUDGET ? roundUp(m, MR)
                 : Math.max(MR, Math.min(MC, A_BLOCK_BUDGET / k / MR * MR));
         // With one block of rows, each B panel is used once: packing it into a small buffer
-        // just before use beats writing all of op(B) out to memory and reading it back.
-        bOnDemand = m <= blockRows;
+        // just before use beats writing all of op(B) out to memory and reading it back. Panels
+        // given ready are used where they lie, like those.
+        bOnDemand = bInPanels || m <= blockRows;
         int blockWidth = bOnDemand ? n : Math.max(NR, Math.min(roundUp(n, NR), PACKED_B_BUDGET / k / NR * NR));
         if (!bOnDemand && bCapacity < (long) k * blockWidth) {
             allocatePanels(k * blockWidth); // only for k beyond PACKED_B_BUDGET / NR
@@ -443,8 +505,11 @@ public final class Gemm implements AutoCloseable {
                 for (int pc = 0; pc < k; pc += sliceDepth) {
                     int kc = Math.min(sliceDepth, k - pc);
                     int biasAt = biasOff + jc + jr;
+                    float[] bp = bInPanels ? b : panels;
                     int bPanel = LINE_START + pc * ncPadded + jr * kc;
-                    if (bOnDemand) {
+                    if (bInPanels) {
+                        bPanel = bOff + jr * k + pc * panelWidth(nr);
+                    } else if (bOnDemand) {
                         bPanel = LINE_START + w * KC * NR;
                         packB(pc, kc, jr, panels, bPanel);
                     }
@@ -453,12 +518,12 @@ public final class Gemm implements AutoCloseable {
                         int cTile = outRow0 + ir * outLd + jr;
                         if (ir < fullRows) {
                             int at = aOff + (ic + ir) * lda + pc;
-                            tile(pc, kc, k, a, at, lda, 1, panels, bPanel, alpha, beta, out, cTile, outLd, mr, nr,
-                                    scratch, bias, biasAt, relu);
+                            tile(pc, kc, k, a, at, lda, 1, bp, bPanel, alpha, beta, out, cTile, outLd, mr, nr,
+                                    panels, scratch, bias, biasAt, relu);
                         } else {
                             int aPanel = (ir - fullRows) * k + pc * MR;
-                            tile(pc, kc, k, ap, aPanel, 1, MR, panels, bPanel, alpha, beta, out, cTile, outLd, mr,
-                                    nr, scratch, bias, biasAt, relu);
+                            tile(pc, kc, k, ap, aPanel, 1, MR, bp, bPanel, alpha, beta, out, cTile, outLd, mr,
+                                    nr, panels, scratch, bias, biasAt, relu);
                         }
                     }
                 }
@@ -474,10 +539,10 @@ public final class Gemm implements AutoCloseable {
      * the first slice folds into beta * C, each later one adds to C, and the last also applies
      * the layer's epilogue (bias and ReLU), on values still in registers. A at
      * {@code ap[aAt + r * aRow + p * aStep]}: packed (aRow 1, aStep MR) or in place (aStep 1);
-     * the B panel at {@code bp[bPanel]}, the accumulators parked at {@code bp[scratch]}.
+     * the B panel at {@code bp[bPanel]}, the accumulators parked at {@code sp[scratch]}.
      */
     static void tile(int pc, int kc, int k, float[] ap, int aAt, int aRow, int aStep, float[] bp, int bPanel,
-                     float alpha, float beta, float[] c, int cTile, int ldc, int mr, int nr, int scratch,
+                     float alpha, float beta, float[] c, int cTile, int ldc, int mr, int nr, float[] sp, int scratch,
                      float[] bias, int biasAt, boolean relu) {
         float sliceBeta = pc == 0 ? beta : 1f;
         boolean last = pc + kc == k;
@@ -490,16 +555,16 @@ public final class Gemm implements AutoCloseable {
         } else if (aStep == 1) {
             if (narrow) {
                 VectorGemmTile.tileNarrowDirectA(kc, ap, aAt, aRow, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr,
-                        nr, bp, scratch, sliceBias, biasAt, sliceRelu);
+                        nr, sp, scratch, sliceBias, biasAt, sliceRelu);
             } else {
                 VectorGemmTile.tileDirectA(kc, ap, aAt, aRow, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr,
-                        bp, scratch, sliceBias, biasAt, sliceRelu);
+                        sp, scratch, sliceBias, biasAt, sliceRelu);
             }
         } else if (narrow) {
-            VectorGemmTile.tileNarrow(kc, ap, aAt, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, bp,
+            VectorGemmTile.tileNarrow(kc, ap, aAt, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, sp,
                     scratch, sliceBias, biasAt, sliceRelu);
         } else {
-            VectorGemmTile.tile(kc, ap, aAt, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, bp, scratch,
+            VectorGemmTile.tile(kc, ap, aAt, bp, bPanel, alpha, sliceBeta, c, cTile, ldc, mr, nr, sp, scratch,
                     sliceBias, biasAt, sliceRelu);
         }
     }
@@ -569,6 +634,10 @@ public final class Gemm implements AutoCloseable {
      * Element (r, p) of the panel of rows i0.. sits at {@code i0 * k + p * MR + r}.
      */
     private void packA(int ic, int mc, float[] dst) {
+        if (aPanels != null) {
+            packFromColumnPanels(ic, mc, dst);
+            return;
+        }
         for (int i0 = 0; i0 < mc; i0 += MR) {
             int height = Math.min(MR, mc - i0);
             int base = i0 * k;
@@ -599,6 +668,41 @@ public final class Gemm implements AutoCloseable {
             } else {
                 packShortPanel(a, aOff + (ic + i0) * lda, lda, height, k, dst, base);
             }
+        }
+    }
+
+    /**
+     * {@link #packA}'s panels of rows ic .. ic + mc - 1 from A's column panels, a column panel at
+     * a time: its rows of the block are one run in memory (mc x NR floats), read in order.
+     */
+    private void packFromColumnPanels(int ic, int mc, float[] dst) {
+        for (int j0 = 0; j0 < k; j0 += NR) {
+            int width = Math.min(NR, k - j0);
+            int stride = panelWidth(width);
+            int panel = aPanelsOff + j0 * m;
+            for (int i0 = 0; i0 < mc; i0 += MR) {
+                int height = Math.min(MR, mc - i0);
+                int from = panel + (ic + i0) * stride;
+                int to = i0 * k + j0 * MR;
+                if (height == MR) {
+                    packPanelRows(aPanels, from, stride, width, dst, to);
+                } else {
+                    for (int q = 0; q < width; q++) {
+                        for (int r = 0; r < MR; r++) {
+                            dst[to + q * MR + r] = r < height ? aPanels[from + r * stride + q] : 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** MR rows of a column panel, {@code stride} apart from {@code src[from]}, {@code width} floats each, k-major. */
+    private static void packPanelRows(float[] src, int from, int stride, int width, float[] dst, int to) {
+        if (MR == 8) {
+            packEightRows(src, from, stride, width, dst, to, MR);
+        } else {
+            packFourRows(src, from, stride, width, dst, to);
         }
     }
 

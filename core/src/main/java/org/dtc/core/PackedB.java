@@ -103,10 +103,10 @@ public final class PackedB {
                     int bPanel = panelAt(pc, kc, jr);
                     if (mr == MR) {
                         Gemm.tile(pc, kc, k, a, aOff + i0 * lda + pc, lda, 1, panels, bPanel, 1f, 0f, c, cTile, ldc,
-                                mr, nr, scratch, bias, biasOff + jr, relu);
+                                mr, nr, panels, scratch, bias, biasOff + jr, relu);
                     } else {
                         Gemm.tile(pc, kc, k, panels, aRows + pc * MR, 1, MR, panels, bPanel, 1f, 0f, c, cTile, ldc,
-                                mr, nr, scratch, bias, biasOff + jr, relu);
+                                mr, nr, panels, scratch, bias, biasOff + jr, relu);
                     }
                 }
             }

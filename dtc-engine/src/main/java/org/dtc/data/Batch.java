@@ -4,13 +4,15 @@ package org.dtc.data;
  * One mini-batch: {@code size} rows of {@code features} inputs starting at
  * {@code inputs()[inputOffset()]}, and their labels from {@code labels()[labelOffset()]}. The
  * object is refilled by every {@link Batches#next()}: in file order it points into the dataset
- * itself, shuffled into buffers allocated once.
+ * itself (and its panels), shuffled into buffers allocated once.
  */
 public final class Batch {
     float[] inputs;
     int inputOffset;
     int[] labels;
     int labelOffset;
+    float[] panels;
+    int panelsOffset;
     int size;
     int features;
     int epoch;
@@ -22,6 +24,18 @@ public final class Batch {
 
     public int inputOffset() {
         return inputOffset;
+    }
+
+    /**
+     * The same inputs as the column panels of this batch's rows ({@link org.dtc.core.ColumnPanels}),
+     * or null: kept for batches in file order, where they are the same at every visit.
+     */
+    public float[] panels() {
+        return panels;
+    }
+
+    public int panelsOffset() {
+        return panelsOffset;
     }
 
     public int[] labels() {

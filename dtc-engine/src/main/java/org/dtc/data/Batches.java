@@ -18,6 +18,8 @@ public final class Batches {
     private final int[] permutation;
     private final float[] inputBuffer;
     private final int[] labelBuffer;
+    /** In file order, the batches' inputs as column panels (null when shuffled, or memory is short). */
+    private final BatchPanels panels;
     private RandomStream random;
     private int epoch;
     private int index;
@@ -37,6 +39,7 @@ public final class Batches {
         this.permutation = shuffled ? new int[data.count()] : null;
         this.inputBuffer = shuffled ? new float[batchSize * data.features()] : null;
         this.labelBuffer = shuffled ? new int[batchSize] : null;
+        this.panels = shuffled ? null : data.batchPanels(batchSize);
         restart();
     }
 
@@ -95,6 +98,8 @@ public final class Batches {
             batch.inputOffset = start * features;
             batch.labels = data.labels();
             batch.labelOffset = start;
+            batch.panels = panels == null ? null : panels.panels();
+            batch.panelsOffset = panels == null ? 0 : panels.offset(index);
         } else {
             for (int i = 0; i < size; i++) {
                 int sample = permutation[start + i];

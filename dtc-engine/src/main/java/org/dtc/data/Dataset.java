@@ -11,6 +11,9 @@ public final class Dataset {
     private final int height;
     private final int width;
     private final int classes;
+    /** The file-order batches' panels of the last batch size asked for (see {@link #batchPanels}). */
+    private BatchPanels panels;
+    private int panelsBatchSize;
 
     Dataset(float[] inputs, int[] labels, int height, int width, int classes) {
         this.inputs = inputs;
@@ -115,6 +118,18 @@ public final class Dataset {
     /** The labels; shared, not copied. */
     public int[] labels() {
         return labels;
+    }
+
+    /**
+     * The inputs of the batches of {@code batchSize} in file order as column panels, built on
+     * first use and kept for the runs that share this dataset; null when memory is short.
+     */
+    synchronized BatchPanels batchPanels(int batchSize) {
+        if (panelsBatchSize != batchSize) {
+            panels = BatchPanels.of(this, batchSize);
+            panelsBatchSize = batchSize;
+        }
+        return panels;
     }
 
     /** How many images carry each label. */

@@ -184,8 +184,9 @@ public final class Experiment {
             calibration = new Calibration(net.spec());
             for (int b = 0; b < perCycle; b++) {
                 Batch batch = batches.next();
-                lossSum += net.trainStep(batch.inputs(), batch.inputOffset(), batch.labels(), batch.labelOffset(),
-                        batch.size(), adam, batchIndex++, b >= calibrateFrom ? calibration : null);
+                lossSum += net.trainStep(batch.inputs(), batch.inputOffset(), batch.panels(), batch.panelsOffset(),
+                        batch.labels(), batch.labelOffset(), batch.size(), adam, batchIndex++,
+                        b >= calibrateFrom ? calibration : null);
                 flops += (double) net.trainingFlopsPerSample() * batch.size();
                 afterBatch.accept(++done);
             }

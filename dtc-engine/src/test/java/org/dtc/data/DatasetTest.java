@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.dtc.core.ColumnPanels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +84,24 @@ class DatasetTest {
         assertThat(sizes).containsExactly(4, 4, 2, 4, 4);
         batches.restart();
         assertThat(batches.next().inputOffset()).isZero();
+    }
+
+    @Test
+    void sequentialBatchesCarryTheirRowsAsColumnPanelsShuffledOnesNone() throws Exception {
+        Dataset d = tiny();
+        Batches batches = new Batches(d, 4, BatchOrder.SEQUENTIAL, 0);
+        for (int b = 0; b < 4; b++) {
+            Batch batch = batches.next();
+            int size = batch.size();
+            float[] expected = new float[Math.toIntExact(ColumnPanels.size(size, d.features()))];
+            ColumnPanels.pack(d.inputs(), batch.inputOffset(), d.features(), size, d.features(), expected, 0);
+            float[] actual = Arrays.copyOfRange(batch.panels(), batch.panelsOffset(),
+                    batch.panelsOffset() + expected.length);
+            assertThat(actual).as("batch %d of %d rows", b, size).isEqualTo(expected);
+        }
+        assertThat(new Batches(d, 4, BatchOrder.SEQUENTIAL, 0).next().panels()).as("shared by the dataset's batches")
+                .isSameAs(batches.next().panels());
+        assertThat(new Batches(d, 3, BatchOrder.SHUFFLED, 1).next().panels()).isNull();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.dtc.nn;
 
 import org.dtc.core.Epilogue;
+import org.dtc.core.Gemm;
 import org.dtc.core.Kernels;
 import org.dtc.core.Op;
 
@@ -64,8 +65,20 @@ final class Dense implements Layer {
 
     @Override
     public float[] forward(float[] x, int xOff, int count, float[] params, boolean training) {
-        Kernels.gemm(Op.N, Op.T, count, out, in, 1f, x, xOff, in, params, weight, in, 0f, y, 0, out,
-                epilogue(params));
+        return forward(x, xOff, null, 0, count, params, training);
+    }
+
+    /** The same; the multiply reads x from its panels where they are given (the same bits). */
+    @Override
+    public float[] forward(float[] x, int xOff, float[] xPanels, int xPanelsOff, int count, float[] params,
+                           boolean training) {
+        if (xPanels != null) {
+            Gemm.current().multiplyPanelsBy(Op.T, count, out, in, 1f, x, xOff, in, xPanels, xPanelsOff, params, weight,
+                    in, 0f, y, 0, out, epilogue(params));
+        } else {
+            Kernels.gemm(Op.N, Op.T, count, out, in, 1f, x, xOff, in, params, weight, in, 0f, y, 0, out,
+                    epilogue(params));
+        }
         return y;
     }
 
@@ -90,10 +103,22 @@ final class Dense implements Layer {
     @Override
     public float[] backward(float[] x, int xOff, int count, float[] dy, float[] params, float[] grads,
                             float[] spare) {
+        return backward(x, xOff, null, 0, count, dy, params, grads, spare);
+    }
+
+    /** The same; dW multiplies by x's panels where they are given (the same bits, no packing). */
+    @Override
+    public float[] backward(float[] x, int xOff, float[] xPanels, int xPanelsOff, int count, float[] dy,
+                            float[] params, float[] grads, float[] spare) {
         if (relu) {
             Kernels.reluBackward(count * out, y, 0, dy, 0, dy, 0);
         }
-        Kernels.gemm(Op.T, Op.N, out, in, count, 1f, dy, 0, out, x, xOff, in, 0f, grads, weight, in);
+        if (xPanels != null) {
+            Gemm.current().multiplyByPanels(Op.T, out, in, count, 1f, dy, 0, out, xPanels, xPanelsOff, 0f, grads,
+                    weight, in);
+        } else {
+            Kernels.gemm(Op.T, Op.N, out, in, count, 1f, dy, 0, out, x, xOff, in, 0f, grads, weight, in);
+        }
         if (bias >= 0) {
             Kernels.columnSums(count, out, dy, 0, out, grads, bias);
         }

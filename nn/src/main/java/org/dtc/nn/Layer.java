@@ -28,6 +28,15 @@ interface Layer {
      */
     float[] forward(float[] x, int xOff, int count, float[] params, boolean training);
 
+    /**
+     * The same, x also given as the {@link org.dtc.core.ColumnPanels} of its rows from
+     * {@code xPanels[xPanelsOff]} (null: not given), for a layer that multiplies by x.
+     */
+    default float[] forward(float[] x, int xOff, float[] xPanels, int xPanelsOff, int count, float[] params,
+                            boolean training) {
+        return forward(x, xOff, count, params, training);
+    }
+
     /** The output of the last forward pass (count x outputs, from 0; shared). */
     float[] output();
 
@@ -39,6 +48,15 @@ interface Layer {
      * are the input of that forward pass.
      */
     float[] backward(float[] x, int xOff, int count, float[] dy, float[] params, float[] grads, float[] spare);
+
+    /**
+     * The same, x also given as the {@link org.dtc.core.ColumnPanels} of its rows from
+     * {@code xPanels[xPanelsOff]} (null: not given), for a layer that multiplies by x.
+     */
+    default float[] backward(float[] x, int xOff, float[] xPanels, int xPanelsOff, int count, float[] dy,
+                             float[] params, float[] grads, float[] spare) {
+        return backward(x, xOff, count, dy, params, grads, spare);
+    }
 
     /**
      * Surgery: this layer (already built with the smaller shape and its parameter offsets) takes

@@ -249,6 +249,11 @@ public final class Mlp {
      * uses and updates batch statistics. The logits are then in {@link #logits()}.
      */
     public void forward(float[] x, int xOff, int count, boolean training) {
+        forward(x, xOff, null, 0, count, training);
+    }
+
+    /** The same, x also given as its column panels (null: not given), which the first layer reads instead. */
+    private void forward(float[] x, int xOff, float[] xPanels, int xPanelsOff, int count, boolean training) {
         if (count < 1 || count > capacity) {
             throw new IllegalArgumentException("batch of " + count + " samples, capacity is 1.." + capacity);
         }
@@ -268,7 +273,7 @@ public final class Mlp {
                         output.biasOffset(), output.output());
                 return;
             }
-            in = layers[i].forward(in, inOff, count, params, training);
+            in = layers[i].forward(in, inOff, i == 0 ? xPanels : null, xPanelsOff, count, params, training);
             inOff = 0;
         }
     }
@@ -301,7 +306,18 @@ public final class Mlp {
      * {@link #gradients()}; returns the loss.
      */
     public double forwardBackward(float[] x, int xOff, int[] labels, int labelOff, int count) {
-        forward(x, xOff, count, true);
+        return forwardBackward(x, xOff, null, 0, labels, labelOff, count);
+    }
+
+    /**
+     * The same, x also given as the {@link org.dtc.core.ColumnPanels} of its rows from
+     * {@code xPanels[xPanelsOff]} (null: not given), which the first layer then multiplies by
+     * instead of x, forward and in its weight gradient: the same bits, the batch read from memory
+     * once and not gathered into panels at every step.
+     */
+    public double forwardBackward(float[] x, int xOff, float[] xPanels, int xPanelsOff, int[] labels, int labelOff,
+                                  int count) {
+        forward(x, xOff, xPanels, xPanelsOff, count, true);
         double loss = crossEntropy.forward(count, scores(count), labels, labelOff, logProbs);
         float[] d = gradA;
         float[] spare = gradB;
@@ -312,7 +328,7 @@ public final class Mlp {
         for (int i = layers.length - 1; i >= 0; i--) {
             float[] in = i == 0 ? x : layers[i - 1].output();
             int inOff = i == 0 ? xOff : 0;
-            float[] dx = layers[i].backward(in, inOff, count, d, params, grads,
+            float[] dx = layers[i].backward(in, inOff, i == 0 ? xPanels : null, xPanelsOff, count, d, params, grads,
                     needsInputGradient[i] ? spare : null);
             if (!needsInputGradient[i]) {
                 break;
@@ -342,7 +358,13 @@ public final class Mlp {
      */
     public double trainStep(float[] x, int xOff, int[] labels, int labelOff, int count, Optimizer optimizer,
                             long batchIndex, StepObserver observer) {
-        double loss = forwardBackward(x, xOff, labels, labelOff, count);
+        return trainStep(x, xOff, null, 0, labels, labelOff, count, optimizer, batchIndex, observer);
+    }
+
+    /** The same step, x also given as its column panels (see {@link #forwardBackward}). */
+    public double trainStep(float[] x, int xOff, float[] xPanels, int xPanelsOff, int[] labels, int labelOff,
+                            int count, Optimizer optimizer, long batchIndex, StepObserver observer) {
+        double loss = forwardBackward(x, xOff, xPanels, xPanelsOff, labels, labelOff, count);
         if (!Double.isFinite(loss)) {
             throw new TrainingException("loss is " + loss + " at batch " + batchIndex + "; training stopped");
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.dtc.core.ColumnPanels;
 import org.dtc.core.Gemm;
 import org.dtc.core.RandomStream;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,38 @@ class MlpTest {
         assertThatThrownBy(() -> NetworkSpec.parse("784-x-10")).hasMessageContaining("such as 784-512-10");
         assertThatThrownBy(() -> NetworkSpec.parse("784")).hasMessageContaining("at least an input and an output");
         assertThat(new Mlp(NetworkSpec.parse("784-512-10"), 1).multiplyAddsPerSample()).isEqualTo(784 * 512 + 512 * 10);
+    }
+
+    /**
+     * The inputs given also as column panels change no bit of a training run: the weight gradient
+     * multiplies by them instead of packing x (ColumnPanelsTest checks that multiply itself).
+     */
+    @Test
+    void trainingWithTheInputsAsPanelsGivesTheSameBits() {
+        for (NetworkSpec spec : List.of(NetworkSpec.parse("784-37-10"), SPEC)) {
+            int batch = 100;
+            Mlp plain = new Mlp(spec, batch);
+            Mlp withPanels = new Mlp(spec, batch);
+            plain.initialize(Init.XAVIER_NORMAL, 1.0, 3);
+            withPanels.initialize(Init.XAVIER_NORMAL, 1.0, 3);
+            Adam adamPlain = new Adam(plain.layout().size());
+            Adam adamPanels = new Adam(withPanels.layout().size());
+            RandomStream random = new RandomStream(4);
+            float[] x = new float[2 + batch * spec.inputs()];
+            float[] panels = new float[1 + Math.toIntExact(ColumnPanels.size(batch, spec.inputs()))];
+            int[] y = new int[batch];
+            for (int step = 0; step < 4; step++) {
+                random.fillNormal(x, 0, x.length, 0, 1);
+                for (int i = 0; i < batch; i++) {
+                    y[i] = (int) random.nextLong(spec.outputs());
+                }
+                ColumnPanels.pack(x, 2, spec.inputs(), batch, spec.inputs(), panels, 1);
+                double lossPlain = plain.trainStep(x, 2, y, 0, batch, adamPlain, step);
+                double lossPanels = withPanels.trainStep(x, 2, panels, 1, y, 0, batch, adamPanels, step, null);
+                assertThat(lossPanels).isEqualTo(lossPlain);
+                assertThat(withPanels.parameters()).as("%s, step %d", spec, step).isEqualTo(plain.parameters());
+            }
+        }
     }
 
     @Test
