@@ -13,6 +13,13 @@ package org.dtc.core;
  * uses it, never stored.
  */
 public final class ColumnPanels {
+    /**
+     * Where panels put in a new array of many megabytes start on a cache line, as far as Java
+     * lets us know one (see {@link Gemm}'s packed panels): the tile loads every row of a panel as
+     * vectors, and a vector that straddles two lines costs two cache accesses.
+     */
+    public static final int LINE_START = Gemm.LINE_START;
+
     private ColumnPanels() {}
 
     /** Floats that the panels of a k x n matrix take. */

@@ -58,7 +58,7 @@ public final class Gemm implements AutoCloseable {
      * cache accesses, and the tile loads B's vectors in its innermost loop. Where the guess is
      * wrong the offset costs nothing.
      */
-    private static final int LINE_START = 12;
+    static final int LINE_START = 12;
     /** Columns of the register tile: two vectors, or 8 for the scalar tile. */
     static final int NR = Simd.BITS == 0 ? 8 : 2 * VectorGemmTile.lanes();
     /** Columns of the narrow tile that takes a last panel of at most this many columns. */

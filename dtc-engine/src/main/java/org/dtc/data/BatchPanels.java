@@ -30,14 +30,15 @@ final class BatchPanels {
         long floats = full * stride + (rest == 0 ? 0 : ColumnPanels.size(rest, features));
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (floats > Integer.MAX_VALUE - 8 || 4 * floats > available / 4) {
+        long length = ColumnPanels.LINE_START + floats;
+        if (length > Integer.MAX_VALUE - 8 || 4 * length > available / 4) {
             return null;
         }
-        float[] panels = new float[(int) floats];
+        float[] panels = new float[(int) length];
         for (int start = 0, i = 0; start < data.count(); start += batchSize, i++) {
             int rows = Math.min(batchSize, data.count() - start);
             ColumnPanels.pack(data.inputs(), start * features, features, rows, features, panels,
-                    Math.toIntExact(i * stride));
+                    Math.toIntExact(ColumnPanels.LINE_START + i * stride));
         }
         return new BatchPanels(stride, panels);
     }
@@ -48,6 +49,6 @@ final class BatchPanels {
 
     /** Where batch {@code index} (of an epoch) starts in {@link #panels()}. */
     int offset(int index) {
-        return Math.toIntExact(index * stride);
+        return Math.toIntExact(ColumnPanels.LINE_START + index * stride);
     }
 }
