@@ -267,12 +267,7 @@ public final class Gemm implements AutoCloseable {
         Checks.matrix("A", a, aOff, opA == Op.N ? m : k, opA == Op.N ? k : m, lda);
         Checks.matrix("B", b, bOff, opB == Op.N ? k : n, opB == Op.N ? n : k, ldb);
         Checks.matrix("C", c, cOff, m, n, ldc);
-        if (epilogue.bias() != null) {
-            Checks.vector("bias", epilogue.bias(), epilogue.biasOff(), n);
-        }
-        if (!epilogue.keepRows() && beta != 0f) {
-            throw new IllegalArgumentException("rows that C does not keep need beta = 0, not " + beta);
-        }
+        checkEpilogue(epilogue, n, beta);
         run(opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, epilogue);
     }
 
@@ -311,18 +306,23 @@ public final class Gemm implements AutoCloseable {
         Checks.vector("A panels", panels, panelsOff, Math.toIntExact(ColumnPanels.size(m, k)));
         Checks.matrix("B", b, bOff, opB == Op.N ? k : n, opB == Op.N ? n : k, ldb);
         Checks.matrix("C", c, cOff, m, n, ldc);
-        if (epilogue.bias() != null) {
-            Checks.vector("bias", epilogue.bias(), epilogue.biasOff(), n);
-        }
-        if (!epilogue.keepRows() && beta != 0f) {
-            throw new IllegalArgumentException("rows that C does not keep need beta = 0, not " + beta);
-        }
+        checkEpilogue(epilogue, n, beta);
         aPanels = panels;
         aPanelsOff = panelsOff;
         try {
             run(Op.N, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, epilogue);
         } finally {
             aPanels = null;
+        }
+    }
+
+    /** An epilogue's bias covers C's n columns; rows that C does not keep are not added to. */
+    private static void checkEpilogue(Epilogue epilogue, int n, float beta) {
+        if (epilogue.bias() != null) {
+            Checks.vector("bias", epilogue.bias(), epilogue.biasOff(), n);
+        }
+        if (!epilogue.keepRows() && beta != 0f) {
+            throw new IllegalArgumentException("rows that C does not keep need beta = 0, not " + beta);
         }
     }
 

@@ -4,9 +4,10 @@ import org.dtc.core.ColumnPanels;
 
 /**
  * The inputs of a dataset's batches in file order, each batch laid out as the
- * {@link ColumnPanels} of its rows: the B of the first layer's weight gradient, ready for every
- * visit, so that no training step gathers its batch into panels again. The last partial batch
- * of an epoch has panels of its own size.
+ * {@link ColumnPanels} of its rows, ready for every visit: the first layer's forward pass packs
+ * its A panels from them and its weight gradient takes them as its B panels, so that no
+ * training step gathers its batch into panels again. The last partial batch of an epoch has
+ * panels of its own size.
  */
 final class BatchPanels {
     private final long stride;
