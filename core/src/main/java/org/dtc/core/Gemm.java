@@ -32,14 +32,17 @@ public final class Gemm implements AutoCloseable {
     /**
      * Rows of the register tile: as many as keep its 2 x MR vector accumulators in registers
      * beside the B vectors and a broadcast. Eight with AVX-512's 32 registers; four with the 16 of
-     * AVX2 (or SSE), where eight rows spill and run at half speed (see {@link FourRowTile}). The
-     * scalar tile takes any height; it keeps eight.
+     * AVX2 (or SSE), where eight rows spill and run at half speed and five fit (see
+     * {@link FiveRowTile}). The scalar tile takes any height; it keeps eight.
      */
-    static final int MR = Simd.BITS == 0 || Simd.BITS >= 512 ? EightRowTile.ROWS : FourRowTile.ROWS;
+    static final int MR = Simd.BITS == 0 || Simd.BITS >= 512 ? EightRowTile.ROWS : FiveRowTile.ROWS;
     /** Deepest packed slice: a B panel of KC x NR floats fits in L1 beside its A panel. */
     static final int KC = 256;
-    /** Rows of A packed at once: the A block and MC rows of C stay in L2 across the slices. */
-    static final int MC = 96;
+    /**
+     * Rows of A packed at once, whole tiles: the A block and MC rows of C stay in L2 across the
+     * slices.
+     */
+    static final int MC = 96 / MR * MR;
     /** Floats of packed A per worker: MC rows of every slice while k <= 1024, fewer rows beyond. */
     private static final int A_BLOCK_BUDGET = MC * 1024;
     /**
@@ -663,7 +666,7 @@ public final class Gemm implements AutoCloseable {
                 } else if (MR == 8) {
                     packEightRows(a, aOff + (ic + i0) * lda, lda, k, dst, base, MR);
                 } else {
-                    packFourRows(a, aOff + (ic + i0) * lda, lda, k, dst, base);
+                    packFiveRows(a, aOff + (ic + i0) * lda, lda, k, dst, base);
                 }
             } else {
                 packShortPanel(a, aOff + (ic + i0) * lda, lda, height, k, dst, base);
@@ -702,7 +705,7 @@ public final class Gemm implements AutoCloseable {
         if (MR == 8) {
             packEightRows(src, from, stride, width, dst, to, MR);
         } else {
-            packFourRows(src, from, stride, width, dst, to);
+            packFiveRows(src, from, stride, width, dst, to);
         }
     }
 
@@ -746,17 +749,19 @@ public final class Gemm implements AutoCloseable {
         }
     }
 
-    /** {@link #packEightRows} for a panel of four rows: float p of row r goes to {@code dst[to + p * 4 + r]}. */
-    static void packFourRows(float[] src, int from, int ld, int count, float[] dst, int to) {
+    /** {@link #packEightRows} for a panel of five rows: float p of row r goes to {@code dst[to + p * 5 + r]}. */
+    static void packFiveRows(float[] src, int from, int ld, int count, float[] dst, int to) {
         int from1 = from + ld;
         int from2 = from1 + ld;
         int from3 = from2 + ld;
+        int from4 = from3 + ld;
         for (int p = 0; p < count; p++) {
-            int at = to + p * 4;
+            int at = to + p * 5;
             dst[at] = src[from + p];
             dst[at + 1] = src[from1 + p];
             dst[at + 2] = src[from2 + p];
             dst[at + 3] = src[from3 + p];
+            dst[at + 4] = src[from4 + p];
         }
     }
 

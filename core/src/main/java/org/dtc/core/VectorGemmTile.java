@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * What the GEMM's vector register tiles share: the choice between them ({@link EightRowTile} at
- * 512 bits, {@link FourRowTile} below, as {@link Gemm#MR} says), folding a tile's accumulators
+ * 512 bits, {@link FiveRowTile} below, as {@link Gemm#MR} says), folding a tile's accumulators
  * into C with the layer's epilogue, and packing A and B panels with whole vectors.
  */
 final class VectorGemmTile {
@@ -117,8 +117,8 @@ final class VectorGemmTile {
             EightRowTile.tile(kc, ap, aOff, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch, sOff, bias, biasAt,
                     relu);
         } else {
-            FourRowTile.tile(kc, ap, aOff, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch, sOff, bias, biasAt,
-                    relu);
+            FiveRowTile.tile(kc, ap, aOff, bp, bOff, scratch, sOff);
+            fold(scratch, sOff, NR, alpha, beta, c, cOff, ldc, mr, nr, bias, biasAt, relu);
         }
     }
 
@@ -130,8 +130,8 @@ final class VectorGemmTile {
             EightRowTile.tileDirectA(kc, a, aOff, lda, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch, sOff,
                     bias, biasAt, relu);
         } else {
-            FourRowTile.tileDirectA(kc, a, aOff, lda, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch, sOff,
-                    bias, biasAt, relu);
+            FiveRowTile.tileDirectA(kc, a, aOff, lda, bp, bOff, scratch, sOff);
+            fold(scratch, sOff, NR, alpha, beta, c, cOff, ldc, mr, nr, bias, biasAt, relu);
         }
     }
 
@@ -143,8 +143,8 @@ final class VectorGemmTile {
             EightRowTile.tileNarrow(kc, ap, aOff, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch, sOff, bias,
                     biasAt, relu);
         } else {
-            FourRowTile.tileNarrow(kc, ap, aOff, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch, sOff, bias,
-                    biasAt, relu);
+            FiveRowTile.tileNarrow(kc, ap, aOff, bp, bOff, scratch, sOff);
+            fold(scratch, sOff, L, alpha, beta, c, cOff, ldc, mr, nr, bias, biasAt, relu);
         }
     }
 
@@ -156,8 +156,8 @@ final class VectorGemmTile {
             EightRowTile.tileNarrowDirectA(kc, a, aOff, lda, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch,
                     sOff, bias, biasAt, relu);
         } else {
-            FourRowTile.tileNarrowDirectA(kc, a, aOff, lda, bp, bOff, alpha, beta, c, cOff, ldc, mr, nr, scratch,
-                    sOff, bias, biasAt, relu);
+            FiveRowTile.tileNarrowDirectA(kc, a, aOff, lda, bp, bOff, scratch, sOff);
+            fold(scratch, sOff, L, alpha, beta, c, cOff, ldc, mr, nr, bias, biasAt, relu);
         }
     }
 

@@ -297,21 +297,21 @@ class GemmTest {
         }
     }
 
-    /** The four-row packing lays a panel out as the general one (short panels') does, zero rows aside. */
+    /** The five-row packing lays a panel out as the general one (short panels') does, zero rows aside. */
     @Test
-    void packingFourRowsEqualsPackingRowByRow() {
+    void packingFiveRowsEqualsPackingRowByRow() {
         RandomStream random = new RandomStream(26);
         for (int count : new int[] {0, 1, 7, 262, 784}) {
             int ld = count + 5;
-            float[] src = TestArrays.floats(random, 0, 3 + 4 * ld, 0);
-            float[] expected = new float[2 + 4 * count + 3];
-            for (int r = 0; r < 4; r++) {
+            float[] src = TestArrays.floats(random, 0, 3 + 5 * ld, 0);
+            float[] expected = new float[2 + 5 * count + 3];
+            for (int r = 0; r < 5; r++) {
                 for (int p = 0; p < count; p++) {
-                    expected[2 + p * 4 + r] = src[3 + r * ld + p];
+                    expected[2 + p * 5 + r] = src[3 + r * ld + p];
                 }
             }
             float[] packed = new float[expected.length];
-            Gemm.packFourRows(src, 3, ld, count, packed, 2);
+            Gemm.packFiveRows(src, 3, ld, count, packed, 2);
             assertThat(packed).as("%d columns", count).isEqualTo(expected);
         }
     }
