@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * them, and five broadcasts per ten FMAs instead of four per eight. Otherwise it is
  * {@link EightRowTile} with five rows: the same lanes, the same FMA chain per element, and its
  * four variants repeated on purpose for the same reason (constant strides, no vector crossing a
- * call).
+ * call); but it steps its A index itself and leaves the fold into C to its caller (see
+ * {@link #tile}).
  */
 final class FiveRowTile {
     static final int ROWS = 5;

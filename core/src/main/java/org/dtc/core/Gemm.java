@@ -31,9 +31,9 @@ import java.util.Arrays;
 public final class Gemm implements AutoCloseable {
     /**
      * Rows of the register tile: as many as keep its 2 x MR vector accumulators in registers
-     * beside the B vectors and a broadcast. Eight with AVX-512's 32 registers; four with the 16 of
-     * AVX2 (or SSE), where eight rows spill and run at half speed and five fit (see
-     * {@link FiveRowTile}). The scalar tile takes any height; it keeps eight.
+     * beside the B vectors and a broadcast. Eight with AVX-512's 32 registers; five with the 16 of
+     * AVX2 (or SSE), where eight rows spill and run at half speed (see {@link FiveRowTile}). The
+     * scalar tile takes any height; it keeps eight.
      */
     static final int MR = Simd.BITS == 0 || Simd.BITS >= 512 ? EightRowTile.ROWS : FiveRowTile.ROWS;
     /** Deepest packed slice: a B panel of KC x NR floats fits in L1 beside its A panel. */
