@@ -663,10 +663,8 @@ public final class Gemm implements AutoCloseable {
             } else if (height == MR) {
                 if (VECTOR_TRANSPOSE && m >= VECTOR_TRANSPOSE_MIN_ROWS) {
                     VectorGemmTile.packEightRows(a, aOff + (ic + i0) * lda, lda, k, dst, base);
-                } else if (MR == 8) {
-                    packEightRows(a, aOff + (ic + i0) * lda, lda, k, dst, base, MR);
                 } else {
-                    packFiveRows(a, aOff + (ic + i0) * lda, lda, k, dst, base);
+                    packFullPanel(a, aOff + (ic + i0) * lda, lda, k, dst, base);
                 }
             } else {
                 packShortPanel(a, aOff + (ic + i0) * lda, lda, height, k, dst, base);
@@ -688,24 +686,23 @@ public final class Gemm implements AutoCloseable {
                 int from = panel + (ic + i0) * stride;
                 int to = i0 * k + j0 * MR;
                 if (height == MR) {
-                    packPanelRows(aPanels, from, stride, width, dst, to);
+                    packFullPanel(aPanels, from, stride, width, dst, to);
                 } else {
-                    for (int q = 0; q < width; q++) {
-                        for (int r = 0; r < MR; r++) {
-                            dst[to + q * MR + r] = r < height ? aPanels[from + r * stride + q] : 0f;
-                        }
-                    }
+                    packShortPanel(aPanels, from, stride, height, width, dst, to);
                 }
             }
         }
     }
 
-    /** MR rows of a column panel, {@code stride} apart from {@code src[from]}, {@code width} floats each, k-major. */
-    private static void packPanelRows(float[] src, int from, int stride, int width, float[] dst, int to) {
+    /**
+     * A panel of MR stored rows, {@code ld} apart from {@code src[from]}, {@code count} floats
+     * each, k-major: float p of row r goes to {@code dst[to + p * MR + r]}.
+     */
+    private static void packFullPanel(float[] src, int from, int ld, int count, float[] dst, int to) {
         if (MR == 8) {
-            packEightRows(src, from, stride, width, dst, to, MR);
+            packEightRows(src, from, ld, count, dst, to, MR);
         } else {
-            packFiveRows(src, from, stride, width, dst, to);
+            packFiveRows(src, from, ld, count, dst, to);
         }
     }
 
